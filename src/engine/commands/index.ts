@@ -1,0 +1,8 @@
+/*
+ * Every command family of the node. The registry joins their specs and handlers into one table.
+ */
+import { connectionCommands } from './connection.ts';
+import { stringCommands } from './strings.ts';
+import type { CommandFamily } from './types.ts';
+
+export const allFamilies: readonly CommandFamily[] = [connectionCommands, stringCommands];

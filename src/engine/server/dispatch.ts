@@ -1,0 +1,111 @@
+/*
+ * The dispatcher: Redis's processCommand() and call(). Generic checks happen here once, in Redis's
+ * order, with Redis's exact texts: command lookup (unknown command with an argument preview, unknown
+ * subcommand), arity, authentication, MULTI queueing (a rejected command inside MULTI flags the
+ * transaction so EXEC answers EXECABORT). Handlers then only parse their own options.
+ *
+ * call() runs a handler, counts it in INFO commandstats and errorstats, and turns a thrown ReplyError
+ * into its error reply. Any other exception becomes an "ERR" reply too, so nothing a client sends can
+ * take the node down; handlers validate their arguments before they change the keyspace so such a
+ * failure leaves it as it was.
+ */
+import { bin, type Bytes, lowerBin } from '../bytes.ts';
+import type { Command } from '../commands/registry.ts';
+import { err, QUEUED, type Reply } from '../resp/reply.ts';
+import type { Client } from './client.ts';
+import { E, ReplyError } from './errors.ts';
+import type { ServerNode } from './node.ts';
+
+/** Commands that run immediately even inside MULTI (Redis's processCommand exception list). */
+const MULTI_PASSTHROUGH = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
+/** Newlines inside an error would break the protocol: Redis maps them to spaces. */
+export function sanitizeError(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+/** "%.128s" of a byte argument, as a binary string. */
+function cut(b: Bytes, n: number): string {
+  return bin(b.length > n ? b.subarray(0, n) : b);
+}
+
+export function unknownCommandError(node: ServerNode, argv: readonly Bytes[]): string {
+  const base = node.commands.top.get(lowerBin(argv[0]!));
+  if (base?.subcommands && argv.length >= 2) {
+    return sanitizeError(`ERR unknown subcommand '${cut(argv[1]!, 128)}'. Try ${bin(argv[0]!).toUpperCase()} HELP.`);
+  }
+  let args = '';
+  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${cut(argv[i]!, 128 - args.length)}' `;
+  return sanitizeError(`ERR unknown command '${cut(argv[0]!, 128)}', with args beginning with: ${args}`);
+}
+
+export function arityOk(cmd: Command, argc: number): boolean {
+  const a = cmd.spec.arity;
+  return a > 0 ? argc === a : argc >= -a;
+}
+
+/** Entry point for one command from a client: checks, queueing or execution, and the reply. */
+export function processCommand(node: ServerNode, c: Client, argv: Bytes[]): void {
+  if (argv.length === 0) return;
+  c.lastInteractionMs = node.nowMs();
+  c.skipCurrent = c.skipNext;
+  c.skipNext = false;
+  const reply = processInner(node, c, argv);
+  if (reply !== undefined) node.reply(c, reply);
+  c.skipCurrent = false;
+  // QUIT and friends: the reply above is already in the sink, which closes after flushing it.
+  if (c.closeAfterReply) node.kill(c);
+}
+
+function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undefined {
+  const cmd = node.commands.lookup(argv);
+  if (cmd === undefined) return reject(node, c, undefined, unknownCommandError(node, argv));
+  if (!arityOk(cmd, argv.length)) {
+    return reject(node, c, cmd, `ERR wrong number of arguments for '${cmd.fullName}' command`);
+  }
+  if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
+  const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
+  if (c.multi !== null && !MULTI_PASSTHROUGH.has(name)) {
+    if (cmd.spec.flags.includes('no_multi')) {
+      return reject(node, c, cmd, 'ERR Command not allowed inside a transaction');
+    }
+    c.multi.push({ cmd, argv });
+    return QUEUED;
+  }
+  return call(node, c, cmd, argv);
+}
+
+/** Redis's rejectCommand: counts the rejection, flags an open transaction, answers the error. */
+function reject(node: ServerNode, c: Client, cmd: Command | undefined, text: string): Reply {
+  if (c.multi !== null) c.multiDirty = true;
+  if (cmd) cmd.stats.rejectedCalls++;
+  node.stats.countError(text);
+  return err(text);
+}
+
+/** Runs a command's handler and keeps the statistics. Also used by EXEC for queued commands. */
+export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): Reply | undefined {
+  const handler = cmd.handler!;
+  c.lastCommand = cmd.fullName;
+  const startUs = node.clock.nowUs();
+  let reply: Reply | undefined;
+  try {
+    reply = handler(c, argv);
+  } catch (e) {
+    reply = err(e instanceof ReplyError ? sanitizeError(e.reply) : `ERR ${errorMessage(e)}`);
+  }
+  cmd.stats.calls++;
+  cmd.stats.usec += node.clock.nowUs() - startUs;
+  node.stats.numCommands++;
+  if (reply !== undefined && reply.t === 'error') {
+    cmd.stats.failedCalls++;
+    node.stats.countError(reply.s);
+  }
+  node.afterCommand(c);
+  return reply;
+}
+
+function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return sanitizeError(m);
+}

@@ -1,0 +1,156 @@
+/*
+ * A server node: one Redis server as an object. Several can live side by side in one process (a world
+ * of replicas, sentinels, cluster nodes), each with its own config, clients and keyspace, all reading
+ * time and randomness from the ports their host gives them.
+ *
+ * Hosts drive a node with connect() / execute() / disconnect() and call cron() every 1000/hz ms of
+ * clock time (Redis's serverCron: the active expire cycle and the other periodic jobs).
+ */
+import type { Bytes } from '../bytes.ts';
+import { allFamilies } from '../commands/index.ts';
+import { CommandRegistry } from '../commands/registry.ts';
+import type { CommandFamily } from '../commands/types.ts';
+import type { Clock, Random } from '../ports.ts';
+import type { Reply } from '../resp/reply.ts';
+import { Client, type ClientAddress, type ClientSink } from './client.ts';
+import { Config } from './config.ts';
+import { CONFIG_PARAMS } from './config-table.ts';
+import { Database } from './db.ts';
+import { processCommand } from './dispatch.ts';
+import type { RValue } from './object.ts';
+import { Stats } from './stats.ts';
+
+export interface NodeOptions {
+  clock: Clock;
+  random: Random;
+  /** TCP port the node reports (INFO, CLIENT LIST laddr); 6379 by default. */
+  port?: number;
+  /** 40 hex chars reported as run_id; derived from `random` when absent. */
+  runId?: string;
+  families?: readonly CommandFamily[];
+  /** Config overrides applied at start, as redis-server's command line would. */
+  config?: Record<string, string>;
+}
+
+/** Shared registries are immutable apart from their stats; one per node keeps stats per node. */
+export class ServerNode {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly commands: CommandRegistry;
+  readonly config: Config;
+  readonly stats = new Stats();
+  readonly dbs: Database[] = [];
+  readonly clients = new Map<number, Client>();
+  readonly port: number;
+  readonly runId: string;
+  readonly startMs: number;
+  /** Changes since the last save (INFO rdb_changes_since_last_save). */
+  dirty = 0;
+  lastSaveMs: number;
+  private nextClientId = 1;
+
+  constructor(opts: NodeOptions) {
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.port = opts.port ?? 6379;
+    this.commands = new CommandRegistry(opts.families ?? allFamilies);
+    this.config = new Config(CONFIG_PARAMS);
+    for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
+    const dbCount = this.config.getInt('databases');
+    for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
+    this.runId = opts.runId ?? randomHex(this.random, 40);
+    this.startMs = this.clock.nowMs();
+    this.lastSaveMs = this.startMs;
+  }
+
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /** A new client connection; replies to it go to `sink`. */
+  connect(sink: ClientSink, address?: Partial<ClientAddress>): Client {
+    const id = this.nextClientId++;
+    const addr: ClientAddress = {
+      addr: address?.addr ?? `127.0.0.1:${40000 + (id % 20000)}`,
+      laddr: address?.laddr ?? `127.0.0.1:${this.port}`,
+      fd: address?.fd ?? 7 + id,
+    };
+    const c = new Client(id, this, sink, addr);
+    this.clients.set(id, c);
+    this.stats.numConnections++;
+    return c;
+  }
+
+  /** The connection is gone (closed by the peer, the host, or the server). */
+  disconnect(c: Client): void {
+    if (c.closed) return;
+    c.closed = true;
+    this.clients.delete(c.id);
+  }
+
+  /** Runs one command from `c`; its reply (if any) is written to c's sink. */
+  execute(c: Client, argv: Bytes[]): void {
+    if (c.closed) return;
+    processCommand(this, c, argv);
+  }
+
+  /** Delivers a reply, honouring CLIENT REPLY OFF/SKIP. */
+  reply(c: Client, r: Reply): void {
+    if (c.closed || c.replyOff || c.skipCurrent) return;
+    c.sink.write(r);
+  }
+
+  /** Server-initiated close (QUIT, CLIENT KILL): the sink closes after pending output. */
+  kill(c: Client): void {
+    if (c.closed) return;
+    this.disconnect(c);
+    c.sink.close();
+  }
+
+  /** Hook after every executed command (propagation, tracking and unblocking come here). */
+  afterCommand(c: Client): void {
+    void c;
+  }
+
+  /** Marks an access to a value (LRU clock / LFU counter for OBJECT IDLETIME/FREQ and eviction). */
+  touchValue(v: RValue): void {
+    v.lru = this.clock.nowMs();
+  }
+
+  /** Deletes an expired key, counting it and notifying as Redis's deleteExpiredKeyAndPropagate. */
+  expireKey(db: Database, key: string): void {
+    db.delete(key);
+    this.stats.expiredKeys++;
+    this.notify('x', 'expired', key, db);
+    this.signalModifiedKey(db, key);
+  }
+
+  /**
+   * Keyspace notification hook (notifyKeyspaceEvent). `cls` is the class letter of
+   * notify-keyspace-events (g, $, l, s, h, z, x, e, t, m, d, n). Handlers call it exactly where Redis
+   * does; delivery to subscribers arrives with Pub/Sub.
+   */
+  notify(cls: string, event: string, key: string, db: Database): void {
+    void cls;
+    void event;
+    void key;
+    void db;
+  }
+
+  /** A key's value changed (signalModifiedKey): invalidates WATCH and client-side caching. */
+  signalModifiedKey(db: Database, key: string): void {
+    void db;
+    void key;
+  }
+
+  /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
+  cron(): void {
+    // The active expire cycle is plugged in by the keyspace module.
+  }
+}
+
+function randomHex(r: Random, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
+  return s;
+}
