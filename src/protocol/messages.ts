@@ -1,0 +1,56 @@
+/*
+ * The typed protocol between the main thread (client/, ui/) and the Web Worker that owns the world.
+ * Both ends import these types; every message is a member of a discriminated union on `type`.
+ * Requests carry an `id`; the worker answers each with exactly one response carrying the same id.
+ */
+import type { WireReply } from './reply.ts';
+
+/** Facts about one connection that the console shows (prompt, tab title). */
+export interface ClientState {
+  clientId: number;
+  db: number;
+  /** Inside MULTI (redis-cli shows "(TX)" in the prompt). */
+  inMulti: boolean;
+  resp: 2 | 3;
+  /** Subscribed to channels or patterns (the console then waits for pushes). */
+  subscribed: boolean;
+  closed: boolean;
+}
+
+/** One command of the table, as the console needs it for hints, completion and help. */
+export interface CommandDoc {
+  /** Upper-case display name, e.g. "GET" or "CLIENT LIST". */
+  name: string;
+  summary: string;
+  since: string;
+  group: string;
+  complexity: string;
+  /** Argument hint as redis-cli prints it, e.g. "key value [NX|XX] [GET] ...". */
+  argsHint: string;
+  arity: number;
+}
+
+export type ToWorker =
+  | { type: 'hello'; id: number; seed?: number }
+  | { type: 'connect'; id: number }
+  | { type: 'command'; id: number; clientId: number; argv: Uint8Array[] }
+  | { type: 'disconnect'; id: number; clientId: number }
+  | { type: 'commandDocs'; id: number }
+  | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step'; stepMs?: number }
+  | { type: 'speed'; id: number; factor: number };
+
+export type FromWorker =
+  | { type: 'hello'; id: number; host: string; port: number; version: string; seed: number }
+  | { type: 'connected'; id: number; state: ClientState }
+  /** The replies a command produced (zero with CLIENT REPLY OFF, several for some), and the new state. */
+  | { type: 'replies'; id: number; replies: WireReply[]; state: ClientState }
+  | { type: 'disconnected'; id: number }
+  | { type: 'commandDocs'; id: number; docs: CommandDoc[] }
+  | { type: 'clock'; id: number; nowMs: number; paused: boolean; speed: number }
+  | { type: 'error'; id: number; message: string }
+  /** Unsolicited: a push (pub/sub message, invalidation) or a late reply (unblocked command). */
+  | { type: 'push'; clientId: number; reply: WireReply; state: ClientState }
+  /** Unsolicited: the server closed this connection (QUIT, CLIENT KILL). */
+  | { type: 'closed'; clientId: number };
+
+export type RequestOf<T extends ToWorker['type']> = Extract<ToWorker, { type: T }>;
