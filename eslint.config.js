@@ -30,9 +30,19 @@ const pureGlobals = {
   rules: {
     'no-restricted-globals': [
       'error',
-      ...['setTimeout', 'setInterval', 'setImmediate', 'performance', 'window', 'document', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require'].map(
-        (name) => ({ name, message: 'Pure code: inject time, storage and host APIs through ports.' }),
-      ),
+      ...[
+        'setTimeout',
+        'setInterval',
+        'setImmediate',
+        'performance',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+        'require',
+      ].map((name) => ({ name, message: 'Pure code: inject time, storage and host APIs through ports.' })),
     ],
     'no-restricted-properties': [
       'error',
@@ -42,7 +52,7 @@ const pureGlobals = {
     'no-restricted-syntax': [
       'error',
       { selector: "NewExpression[callee.name='Date']", message: 'Use the injected Clock port.' },
-      { selector: "ImportDeclaration[source.value=/^node:/]", message: 'No Node APIs in pure code.' },
+      { selector: 'ImportDeclaration[source.value=/^node:/]', message: 'No Node APIs in pure code.' },
     ],
   },
 };
@@ -62,7 +72,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
   },
   layer('engine', ['sim', 'protocol', 'worker', 'node', 'client', 'ui', 'viz']),
   layer('sim', ['protocol', 'worker', 'node', 'client', 'ui', 'viz']),

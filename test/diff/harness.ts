@@ -44,7 +44,11 @@ export class Differential {
   async start(): Promise<void> {
     this.redis = await startRedis();
     this.real = await RespConnection.open(this.redis.port);
-    this.node = new ServerNode({ clock: realClock, random: new SeededRandom(7), config: { 'enable-debug-command': 'yes' } });
+    this.node = new ServerNode({
+      clock: realClock,
+      random: new SeededRandom(7),
+      config: { 'enable-debug-command': 'yes' },
+    });
     this.ours = this.node.connect({ write: (r) => this.oursReplies.push(r), close: () => undefined });
   }
 

@@ -37,7 +37,8 @@ export async function startRedis(extraArgs: string[] = []): Promise<RealRedis> {
   let exited = false;
   child.on('exit', () => (exited = true));
   for (let i = 0; i < 100; i++) {
-    if (exited) throw new Error(`${bin} exited at start (is redis-server installed? apt-get install redis-server)`);
+    if (exited)
+      throw new Error(`${bin} exited at start (is redis-server installed? apt-get install redis-server)`);
     try {
       const c = await RespConnection.open(port);
       await c.call('PING');

@@ -108,13 +108,23 @@ export class CommandRegistry {
  * are merged, and anything else (keyword search, keynum, a gap, a step) sets movablekeys instead.
  * Returned with `last` absolute (negative values count from the end), as COMMAND INFO prints it.
  */
-export function legacyRange(specs: readonly KeySpec[]): { first: number; last: number; step: number; movable: boolean } {
+export function legacyRange(specs: readonly KeySpec[]): {
+  first: number;
+  last: number;
+  step: number;
+  movable: boolean;
+} {
   if (specs.length === 0) return { first: 0, last: 0, step: 0, movable: false };
   const only = specs[0]!;
   if (specs.length === 1 && only.beginSearch.type === 'index' && only.findKeys.type === 'range') {
     const pos = only.beginSearch.index;
     const lk = only.findKeys.lastKey;
-    return { first: pos, last: lk >= 0 ? lk + pos : lk, step: only.findKeys.keyStep, movable: only.flags.includes('INCOMPLETE') };
+    return {
+      first: pos,
+      last: lk >= 0 ? lk + pos : lk,
+      step: only.findKeys.keyStep,
+      movable: only.flags.includes('INCOMPLETE'),
+    };
   }
   let first = Infinity;
   let last = 0;
@@ -142,7 +152,5 @@ export function legacyRange(specs: readonly KeySpec[]): { first: number; last: n
 }
 
 function unsignedMax(a: number, b: number): number {
-  return (a >>> 0) >= (b >>> 0) ? a : b;
+  return a >>> 0 >= b >>> 0 ? a : b;
 }
-
-

@@ -55,15 +55,7 @@ export interface KeySpec {
 }
 
 export type ArgType =
-  | 'string'
-  | 'integer'
-  | 'double'
-  | 'key'
-  | 'pattern'
-  | 'unix-time'
-  | 'pure-token'
-  | 'oneof'
-  | 'block';
+  'string' | 'integer' | 'double' | 'key' | 'pattern' | 'unix-time' | 'pure-token' | 'oneof' | 'block';
 
 export interface ArgSpec {
   name: string;

@@ -25,5 +25,11 @@ export const CONFIG_PARAMS: readonly ConfigParam[] = [
       'noeviction',
     ],
   },
-  { name: 'enable-debug-command', kind: 'enum', default: 'no', values: ['no', 'yes', 'local'], immutable: true },
+  {
+    name: 'enable-debug-command',
+    kind: 'enum',
+    default: 'no',
+    values: ['no', 'yes', 'local'],
+    immutable: true,
+  },
 ];

@@ -32,7 +32,9 @@ function cut(b: Bytes, n: number): string {
 export function unknownCommandError(node: ServerNode, argv: readonly Bytes[]): string {
   const base = node.commands.top.get(lowerBin(argv[0]!));
   if (base?.subcommands && argv.length >= 2) {
-    return sanitizeError(`ERR unknown subcommand '${cut(argv[1]!, 128)}'. Try ${bin(argv[0]!).toUpperCase()} HELP.`);
+    return sanitizeError(
+      `ERR unknown subcommand '${cut(argv[1]!, 128)}'. Try ${bin(argv[0]!).toUpperCase()} HELP.`,
+    );
   }
   let args = '';
   for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${cut(argv[i]!, 128 - args.length)}' `;
