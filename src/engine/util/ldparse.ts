@@ -1,0 +1,142 @@
+/*
+ * Parsing numbers the way Redis's string2ld does: glibc strtold in the C locale, then Redis's own
+ * rejections. Accepted, all of it and nothing more:
+ *
+ *   [+-] digits [. digits] [(e|E) [+-] digits]        decimal (at least one mantissa digit)
+ *   [+-] 0(x|X) hexdigits [. hexdigits] [(p|P) [+-] digits]   hexadecimal, binary exponent
+ *   [+-] inf | infinity                                 any letter case
+ *
+ * Rejected: the empty string, 5120 bytes or more (MAX_LONG_DOUBLE_CHARS), leading or trailing
+ * spaces, anything strtold leaves unconsumed ("1e", "0x", "1.5x", an embedded NUL), NaN in any spelling,
+ * and results out of range (overflow to infinity, or a non-zero number that rounds to zero), which
+ * strtold flags with ERANGE. Subnormal results are accepted, as Redis does.
+ *
+ * Conversion is exact: the decimal significand and exponent become a BigInt ratio that is rounded
+ * once (see roundLd), matching glibc's correctly rounded strtold.
+ */
+import type { Bytes } from '../bytes.ts';
+import { bitLength, ldInf, ldZero, MANT_BITS, roundLd, type LongDouble, type Rounded } from './longdouble.ts';
+
+/** Redis's MAX_LONG_DOUBLE_CHARS: inputs this long or longer are refused outright. */
+export const MAX_LONG_DOUBLE_CHARS = 5 * 1024;
+
+/** Beyond these decimal magnitudes a value is certainly out of the long double range. */
+const DEC_OVERFLOW_DIGITS = 4940;
+const DEC_UNDERFLOW_DIGITS = -4970;
+
+/** Parses `b` as Redis's string2ld does; null when Redis would answer "not a valid float". */
+export function parseLongDouble(b: Bytes): LongDouble | null {
+  const n = b.length;
+  if (n === 0 || n >= MAX_LONG_DOUBLE_CHARS) return null;
+  let i = 0;
+  let neg = false;
+  if (b[0] === 43 || b[0] === 45) {
+    neg = b[0] === 45;
+    i = 1;
+  }
+  const rest = tailLower(b, i);
+  if (rest === 'inf' || rest === 'infinity') return ldInf(neg);
+  const r =
+    b[i] === 48 && (b[i + 1] === 120 || b[i + 1] === 88) ? parseHex(b, i + 2, neg) : parseDecimal(b, i, neg);
+  if (r === null || r.overflow || r.underflowToZero) return null;
+  return r.value;
+}
+
+/** Lowercase text of b[i..] if it is short and alphabetic (for inf/infinity), else ''. */
+function tailLower(b: Bytes, i: number): string {
+  if (b.length - i > 8) return '';
+  let s = '';
+  for (let k = i; k < b.length; k++) s += String.fromCharCode(b[k]! | 0x20);
+  return s;
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 57;
+}
+
+function hexValue(c: number | undefined): number {
+  if (c === undefined) return -1;
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/** Reads "[+-]digits" from i to the end; null unless it consumes everything with >= 1 digit. */
+function parseExponent(b: Bytes, i: number): number | null {
+  let neg = false;
+  if (b[i] === 43 || b[i] === 45) {
+    neg = b[i] === 45;
+    i++;
+  }
+  if (!isDigit(b[i])) return null;
+  let v = 0;
+  for (; i < b.length; i++) {
+    if (!isDigit(b[i])) return null;
+    // Saturate: such exponents are out of range whatever the significand.
+    if (v < 1e9) v = v * 10 + (b[i]! - 48);
+  }
+  return neg ? -v : v;
+}
+
+function parseDecimal(b: Bytes, i: number, neg: boolean): Rounded | null {
+  let digits = '';
+  let fracDigits = 0;
+  let seen = false;
+  for (; isDigit(b[i]); i++) ((digits += String.fromCharCode(b[i]!)), (seen = true));
+  if (b[i] === 46) {
+    for (i++; isDigit(b[i]); i++) ((digits += String.fromCharCode(b[i]!)), fracDigits++, (seen = true));
+  }
+  if (!seen) return null;
+  let exp10 = 0;
+  if (i < b.length) {
+    if (b[i] !== 101 && b[i] !== 69) return null;
+    const x = parseExponent(b, i + 1);
+    if (x === null) return null;
+    exp10 = x;
+  }
+  return decimalToLd(neg, digits, exp10 - fracDigits);
+}
+
+/** Rounds ±digits * 10^exp10 to the nearest long double. */
+export function decimalToLd(neg: boolean, digits: string, exp10: number): Rounded {
+  digits = digits.replace(/^0+/, '');
+  if (digits === '') return { value: ldZero(neg), overflow: false, underflowToZero: false };
+  const magnitude = digits.length + exp10;
+  if (magnitude > DEC_OVERFLOW_DIGITS) return { value: ldInf(neg), overflow: true, underflowToZero: false };
+  if (magnitude < DEC_UNDERFLOW_DIGITS) return { value: ldZero(neg), overflow: false, underflowToZero: true };
+  const d = BigInt(digits);
+  if (exp10 >= 0) return roundLd(neg, d * 10n ** BigInt(exp10), 0);
+  const den = 10n ** BigInt(-exp10);
+  // Enough quotient bits that the remainder can only act as a sticky tail.
+  const k = Math.max(0, MANT_BITS + 3 + bitLength(den) - bitLength(d));
+  const num = d << BigInt(k);
+  const q = num / den;
+  return roundLd(neg, q, -k, q * den !== num);
+}
+
+function parseHex(b: Bytes, i: number, neg: boolean): Rounded | null {
+  let m = 0n;
+  let fracDigits = 0;
+  let seen = false;
+  let hexDigits = '';
+  for (; hexValue(b[i]) >= 0; i++) ((hexDigits += String.fromCharCode(b[i]!)), (seen = true));
+  if (b[i] === 46) {
+    for (i++; hexValue(b[i]) >= 0; i++)
+      ((hexDigits += String.fromCharCode(b[i]!)), fracDigits++, (seen = true));
+  }
+  if (!seen) return null;
+  let exp2 = 0;
+  if (i < b.length) {
+    if (b[i] !== 112 && b[i] !== 80) return null;
+    const x = parseExponent(b, i + 1);
+    if (x === null) return null;
+    exp2 = x;
+  }
+  m = BigInt('0x' + hexDigits);
+  if (m === 0n) return { value: ldZero(neg), overflow: false, underflowToZero: false };
+  const e = exp2 - 4 * fracDigits;
+  const top = bitLength(m) + e;
+  if (top > 16400) return { value: ldInf(neg), overflow: true, underflowToZero: false };
+  if (top < -16500) return { value: ldZero(neg), overflow: false, underflowToZero: true };
+  return roundLd(neg, m, e);
+}
