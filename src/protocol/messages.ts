@@ -31,7 +31,8 @@ export interface CommandDoc {
 }
 
 export type ToWorker =
-  | { type: 'hello'; id: number; seed?: number }
+  /** Starts the world (once). startMs pins the virtual clock's start (unix ms; default: wall clock). */
+  | { type: 'hello'; id: number; seed?: number; startMs?: number }
   | { type: 'connect'; id: number }
   | { type: 'command'; id: number; clientId: number; argv: Uint8Array[] }
   | { type: 'disconnect'; id: number; clientId: number }
@@ -40,7 +41,16 @@ export type ToWorker =
   | { type: 'speed'; id: number; factor: number };
 
 export type FromWorker =
-  | { type: 'hello'; id: number; host: string; port: number; version: string; seed: number }
+  | {
+      type: 'hello';
+      id: number;
+      host: string;
+      port: number;
+      version: string;
+      seed: number;
+      /** Unix ms the virtual clock started at (send it back as hello.startMs to replay a session). */
+      startMs?: number;
+    }
   | { type: 'connected'; id: number; state: ClientState }
   /** The replies a command produced (zero with CLIENT REPLY OFF, several for some), and the new state. */
   | { type: 'replies'; id: number; replies: WireReply[]; state: ClientState }

@@ -1,0 +1,255 @@
+/*
+ * The playground host: the worker's logic as a plain object, `handle(message)` in, `post(message)` out,
+ * so tests run it in-process and the Web Worker glue (playground.worker.ts) stays a few lines.
+ *
+ * It owns one World with one node ("127.0.0.1:6379") and maps the protocol onto it:
+ * - every request gets exactly one answer with its id: the expected response, or `error` (nothing the
+ *   engine throws may escape: an engine bug answers `error` and the worker lives on);
+ * - a `command` answers `replies`: everything the client's sink received while the command ran, in
+ *   order, plus the client's state afterwards; whatever reaches the sink later (pub/sub messages,
+ *   an unblocked command's reply) is posted as `push`, and a server-side close as `closed` (after the
+ *   `replies` of the command that caused it, e.g. QUIT);
+ * - virtual time follows real time (TimeDriver), synced before each command and on a ticker.
+ */
+import type { Bytes } from '../engine/bytes.ts';
+import type { Client } from '../engine/server/client.ts';
+import type { ServerNode } from '../engine/server/node.ts';
+import type { ClientState, FromWorker, RequestOf, ToWorker } from '../protocol/messages.ts';
+import type { WireReply } from '../protocol/reply.ts';
+import { World } from '../sim/world.ts';
+import { commandDocsFromRegistry } from './command-docs.ts';
+import { TimeDriver } from './time-driver.ts';
+import { toWire } from './wire.ts';
+
+export const REDIS_VERSION = '7.0.15';
+export const NODE_HOST = '127.0.0.1';
+export const NODE_PORT = 6379;
+/** Real ms between ticks while playing: often enough for crons (hz 10) and timeouts to feel live. */
+export const TICK_MS = 25;
+
+/** What the host needs from its environment (the worker global scope, or a test). */
+export interface HostEnv {
+  /** Monotonic real time in ms (performance.now()). */
+  realNowMs(): number;
+  /** Unix ms of the real wall clock, the default start of virtual time. */
+  wallClockMs(): number;
+  /** Calls `tick` every `intervalMs` real ms until the returned function is called. */
+  startTicker(tick: () => void, intervalMs: number): () => void;
+  /** A seed when `hello` brings none. */
+  randomSeed(): number;
+  /** Reports a failure that has no request to answer (a tick). */
+  logError(what: string, e: unknown): void;
+}
+
+export type Post = (msg: FromWorker) => void;
+
+interface Connection {
+  client: Client;
+  /** Replies collected while one of this client's commands runs; null between commands. */
+  collecting: WireReply[] | null;
+  /** The server closed the connection during the current command: post `closed` after `replies`. */
+  closedDuringCommand: boolean;
+}
+
+interface Session {
+  world: World;
+  node: ServerNode;
+  driver: TimeDriver;
+  startMs: number;
+  connections: Map<number, Connection>;
+  stopTicker: (() => void) | undefined;
+}
+
+export class PlaygroundHost {
+  private session: Session | undefined;
+
+  constructor(
+    private readonly env: HostEnv,
+    private readonly post: Post,
+  ) {}
+
+  /** Handles one request; always answers it (with `error` when anything goes wrong). */
+  handle(msg: ToWorker): void {
+    const id = typeof msg === 'object' && msg !== null && typeof msg.id === 'number' ? msg.id : -1;
+    try {
+      this.dispatch(msg);
+    } catch (e) {
+      this.post({ type: 'error', id, message: errorText(e) });
+    }
+  }
+
+  /** Stops the ticker (tests, worker shutdown). */
+  dispose(): void {
+    this.session?.stopTicker?.();
+    if (this.session) this.session.stopTicker = undefined;
+  }
+
+  private dispatch(msg: ToWorker): void {
+    if (typeof msg !== 'object' || msg === null) throw new Error('malformed message');
+    if (msg.type === 'hello') return this.hello(msg);
+    const s = this.session;
+    if (!s) throw new Error(`not started: send hello before ${String(msg.type)}`);
+    switch (msg.type) {
+      case 'connect':
+        return this.connect(s, msg);
+      case 'command':
+        return this.command(s, msg);
+      case 'disconnect':
+        return this.disconnect(s, msg);
+      case 'commandDocs':
+        return this.post({ type: 'commandDocs', id: msg.id, docs: commandDocsFromRegistry(s.node.commands) });
+      case 'clock':
+        return this.clock(s, msg);
+      case 'speed':
+        s.driver.setSpeed(msg.factor);
+        return this.postClock(s, msg.id);
+      default:
+        throw new Error(`unknown message type ${String((msg as { type: unknown }).type)}`);
+    }
+  }
+
+  private hello(msg: RequestOf<'hello'>): void {
+    if (!this.session) this.session = this.start(msg.seed, msg.startMs);
+    const s = this.session;
+    this.post({
+      type: 'hello',
+      id: msg.id,
+      host: NODE_HOST,
+      port: NODE_PORT,
+      version: REDIS_VERSION,
+      seed: s.world.seed,
+      startMs: s.startMs,
+    });
+  }
+
+  private start(seedIn: number | undefined, startIn: number | undefined): Session {
+    const seed = validSeed(seedIn) ?? this.env.randomSeed() >>> 0;
+    const startMs =
+      startIn !== undefined && Number.isFinite(startIn) && startIn >= 0 ? startIn : this.env.wallClockMs();
+    const world = new World({ seed, startMs: Math.floor(startMs) });
+    const node = world.addNode({ host: NODE_HOST, port: NODE_PORT });
+    const driver = new TimeDriver(world, () => this.env.realNowMs());
+    const s: Session = { world, node, driver, startMs, connections: new Map(), stopTicker: undefined };
+    this.startTicker(s);
+    return s;
+  }
+
+  private startTicker(s: Session): void {
+    if (s.stopTicker) return;
+    s.stopTicker = this.env.startTicker(() => this.tick(s), TICK_MS);
+  }
+
+  private tick(s: Session): void {
+    try {
+      s.driver.sync();
+    } catch (e) {
+      this.env.logError('clock tick', e);
+    }
+  }
+
+  private connect(s: Session, msg: RequestOf<'connect'>): void {
+    const conn: Connection = {
+      client: undefined as unknown as Client,
+      collecting: null,
+      closedDuringCommand: false,
+    };
+    conn.client = s.node.connect({
+      write: (r) => this.deliver(conn, toWire(r)),
+      close: () => this.closedByServer(s, conn),
+    });
+    s.connections.set(conn.client.id, conn);
+    this.post({ type: 'connected', id: msg.id, state: clientState(conn.client) });
+  }
+
+  private deliver(conn: Connection, reply: WireReply): void {
+    if (conn.collecting) conn.collecting.push(reply);
+    else this.post({ type: 'push', clientId: conn.client.id, reply, state: clientState(conn.client) });
+  }
+
+  private closedByServer(s: Session, conn: Connection): void {
+    s.connections.delete(conn.client.id);
+    if (conn.collecting) conn.closedDuringCommand = true;
+    else this.post({ type: 'closed', clientId: conn.client.id });
+  }
+
+  private command(s: Session, msg: RequestOf<'command'>): void {
+    const conn = s.connections.get(msg.clientId);
+    if (!conn) throw new Error(`connection ${msg.clientId} is closed`);
+    const argv = validArgv(msg.argv);
+    this.syncClock(s);
+    conn.collecting = [];
+    let replies: WireReply[];
+    try {
+      if (argv.length > 0) s.node.execute(conn.client, argv);
+    } finally {
+      replies = conn.collecting;
+      conn.collecting = null;
+    }
+    this.post({ type: 'replies', id: msg.id, replies, state: clientState(conn.client) });
+    if (conn.closedDuringCommand) this.post({ type: 'closed', clientId: conn.client.id });
+  }
+
+  /** A failing cron must not stop the user's command: report it and go on. */
+  private syncClock(s: Session): void {
+    try {
+      s.driver.sync();
+    } catch (e) {
+      this.env.logError('clock sync', e);
+    }
+  }
+
+  private disconnect(s: Session, msg: RequestOf<'disconnect'>): void {
+    const conn = s.connections.get(msg.clientId);
+    if (conn) {
+      s.connections.delete(msg.clientId);
+      s.node.disconnect(conn.client);
+    }
+    this.post({ type: 'disconnected', id: msg.id });
+  }
+
+  private clock(s: Session, msg: RequestOf<'clock'>): void {
+    if (msg.action === 'pause') {
+      s.driver.pause();
+      s.stopTicker?.();
+      s.stopTicker = undefined;
+    } else if (msg.action === 'play') {
+      s.driver.play();
+      this.startTicker(s);
+    } else if (msg.action === 'step') {
+      s.driver.step(msg.stepMs ?? 0);
+    } else {
+      throw new Error(`unknown clock action ${String(msg.action)}`);
+    }
+    this.postClock(s, msg.id);
+  }
+
+  private postClock(s: Session, id: number): void {
+    this.post({ type: 'clock', id, nowMs: s.world.nowMs(), paused: s.driver.paused, speed: s.driver.speed });
+  }
+}
+
+export function clientState(c: Client): ClientState {
+  return {
+    clientId: c.id,
+    db: c.dbIndex,
+    inMulti: c.multi !== null,
+    resp: c.resp,
+    subscribed: c.flags.has('pubsub'),
+    closed: c.closed,
+  };
+}
+
+function validSeed(seed: number | undefined): number | undefined {
+  return typeof seed === 'number' && Number.isFinite(seed) ? Math.floor(seed) >>> 0 : undefined;
+}
+
+function validArgv(argv: unknown): Bytes[] {
+  if (!Array.isArray(argv) || !argv.every((a) => a instanceof Uint8Array)) {
+    throw new Error('argv must be an array of Uint8Array');
+  }
+  return argv as Bytes[];
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

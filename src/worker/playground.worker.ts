@@ -1,0 +1,30 @@
+/*
+ * Web Worker entry: glue between the worker global scope and PlaygroundHost (host.ts), which holds all
+ * the logic and is tested in-process. Real time comes from performance.now(), the default seed from
+ * crypto.getRandomValues (the main thread normally sends one).
+ */
+import type { FromWorker, ToWorker } from '../protocol/messages.ts';
+import { PlaygroundHost } from './host.ts';
+
+/** The slice of the worker scope we use, typed narrowly so this file checks under DOM and WebWorker libs. */
+interface WorkerScope {
+  postMessage(msg: FromWorker): void;
+  onmessage: ((ev: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+const host = new PlaygroundHost(
+  {
+    realNowMs: () => performance.now(),
+    wallClockMs: () => Date.now(),
+    startTicker(tick, intervalMs) {
+      const handle = setInterval(tick, intervalMs);
+      return () => clearInterval(handle);
+    },
+    randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
+    logError: (what, e) => console.error(`[playground worker] ${what}:`, e),
+  },
+  (msg: FromWorker) => scope.postMessage(msg),
+);
+
+scope.onmessage = (ev: MessageEvent<ToWorker>) => host.handle(ev.data);
