@@ -1,0 +1,72 @@
+/*
+ * Malformed and unusual input, byte for byte against a real redis-server: every case is sent to both
+ * servers over a fresh connection and the full byte stream received, plus whether the server closed
+ * the connection, must be identical.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type RealRedis } from '../diff/redis.ts';
+import { exchange, useOurServer } from './helpers.ts';
+
+const ours = useOurServer();
+let real: RealRedis;
+beforeAll(async () => {
+  real = await startRedis();
+});
+afterAll(async () => {
+  await real?.stop();
+});
+
+const big = 'x'.repeat(100_000);
+
+/** [label, chunks sent with a pause between them]. */
+const CASES: [string, string[]][] = [
+  ['inline ping', ['PING\r\n']],
+  ['multibulk ping', ['*1\r\n$4\r\nPING\r\n']],
+  ['pipelined mix', ['PING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\nECHO there\r\nping\n']],
+  ['split across chunks', ['*2\r\n$4\r\nEC', 'HO\r\n$3\r\nabc', '\r', '\n']],
+  ['incomplete request waits', ['*2\r\n$4\r\nECHO\r\n']],
+  ['empty requests skipped', ['\r\n\r\n   \r\n*0\r\n*-1\r\nPING\r\n']],
+  ['LF-only and padded inline', ['ECHO a\nECHO b\r\n   PING   \r\n']],
+  ['inline quoting', ["SET q1 \"a\\x00b\\n\" \r\nGET q1\r\nSET q2 'it\\'s'\r\nGET q2\r\n"]],
+  ['unbalanced double quote', ['SET "a\r\nPING\r\n']],
+  ['closing quote followed by a char', ['"PING"x\r\n']],
+  ['unbalanced single quote', ["ECHO 'abc\r\n"]],
+  ['invalid multibulk length', ['*x\r\nPING\r\n']],
+  ['empty multibulk length', ['*\r\n']],
+  ['multibulk length over INT_MAX', ['*2147483648\r\n']],
+  ['expected $', ['*1\r\nx\r\n']],
+  ['expected $, got CR', ['*1\r\n\r\r\n']],
+  ['negative bulk length', ['*1\r\n$-1\r\n']],
+  ['non-numeric bulk length', ['*1\r\n$abc\r\n']],
+  ['bulk length over proto-max-bulk-len', ['*1\r\n$536870913\r\n']],
+  ['bulk length with plus sign', ['*1\r\n$+4\r\nPING\r\n']],
+  ['too big inline request', ['x'.repeat(70_000)]],
+  ['too big mbulk count string', ['*' + '1'.repeat(70_000)]],
+  ['too big bulk count string', ['*1\r\n$' + '1'.repeat(70_000)]],
+  ['commands before an error run', ['PING\r\n*1\r\nx\r\nPING\r\n']],
+  ['error in a later chunk', ['PING\r\n', '*1\r\n$x\r\n', 'PING\r\n']],
+  ['NUL before the line end waits', ['PI\x00NG\r\nPING\r\n']],
+  ['NUL at the start waits', ['\x00\r\n']],
+  ['unchecked CRLF bytes', ['*1\rX$4\rYPINGzz']],
+  [
+    'big argument',
+    [`*3\r\n$3\r\nSET\r\n$2\r\nbg\r\n$${big.length}\r\n${big}\r\n*2\r\n$3\r\nGET\r\n$2\r\nbg\r\n`],
+  ],
+  [
+    'big argument in pieces',
+    [`*2\r\n$4\r\nECHO\r\n$${big.length}\r\n`, big.slice(0, 50_000), big.slice(50_000) + '\r', '\nPING\r\n'],
+  ],
+  ['QUIT closes after its reply', ['PING\r\nQUIT\r\nPING\r\n']],
+  ['unknown command and arity errors', ['FOO bar\r\nGET\r\n*1\r\n$3\r\nGET\r\n']],
+];
+
+describe('protocol handling matches redis-server', () => {
+  let matched = 0;
+  afterAll(() => console.log(`[differential] protocol: ${matched}/${CASES.length} cases byte-identical`));
+  it.each(CASES)('%s', async (_label, chunks) => {
+    const [a, b] = await Promise.all([exchange(ours.port, chunks), exchange(real.port, chunks)]);
+    expect(JSON.stringify(a.received)).toBe(JSON.stringify(b.received));
+    expect(a.closed).toBe(b.closed);
+    matched++;
+  });
+});
