@@ -1,0 +1,192 @@
+/*
+ * The main-thread facade over the playground worker: the UI starts a Playground, opens Connections
+ * (one per console tab) and sends commands; it never sees the engine. Only src/protocol is imported.
+ *
+ * A Connection's state (db, MULTI, RESP version, subscribed, closed) is refreshed from every answer
+ * and push, so the prompt can be drawn from `conn.state` right after `send()` resolves.
+ */
+import type { ClientState, CommandDoc } from '../protocol/messages.ts';
+import type { WireReply } from '../protocol/reply.ts';
+import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
+
+export type { WorkerLike } from './rpc.ts';
+
+export interface StartOptions {
+  /** PRNG seed of the world (`?seed=N`); random when absent. */
+  seed?: number;
+  /** Unix ms the virtual clock starts at; the worker's wall clock when absent. */
+  startMs?: number;
+}
+
+export interface ClockInfo {
+  nowMs: number;
+  paused: boolean;
+  speed: number;
+}
+
+export class Playground {
+  readonly host: string;
+  readonly port: number;
+  readonly version: string;
+  readonly seed: number;
+  /** Unix ms the virtual clock started at (pass it back as startMs to replay a session). */
+  readonly startMs: number | undefined;
+  /** Virtual clock facts as of the last clock request (undefined before the first). */
+  clock: ClockInfo | undefined;
+  private readonly connections = new Map<number, Connection>();
+
+  private constructor(
+    private readonly rpc: Rpc,
+    hello: Answer<'hello'>,
+  ) {
+    this.host = hello.host;
+    this.port = hello.port;
+    this.version = hello.version;
+    this.seed = hello.seed;
+    this.startMs = hello.startMs;
+    rpc.onUnsolicited = (msg) => this.route(msg);
+  }
+
+  /** Starts the Web Worker and its world. */
+  static start(opts: StartOptions = {}): Promise<Playground> {
+    const worker = new Worker(new URL('../worker/playground.worker.ts', import.meta.url), { type: 'module' });
+    return Playground.attach(worker as unknown as WorkerLike, opts);
+  }
+
+  /** Drives an existing worker (or an in-process fake in tests). */
+  static async attach(worker: WorkerLike, opts: StartOptions = {}): Promise<Playground> {
+    const rpc = new Rpc(worker);
+    const seed = opts.seed ?? randomSeed();
+    const hello = await rpc.request({ type: 'hello', seed, startMs: opts.startMs }, 'hello');
+    return new Playground(rpc, hello);
+  }
+
+  async connect(): Promise<Connection> {
+    const a = await this.rpc.request({ type: 'connect' }, 'connected');
+    const conn = new Connection(this.rpc, a.state, (id) => this.connections.delete(id));
+    this.connections.set(conn.clientId, conn);
+    return conn;
+  }
+
+  async commandDocs(): Promise<CommandDoc[]> {
+    return (await this.rpc.request({ type: 'commandDocs' }, 'commandDocs')).docs;
+  }
+
+  pause(): Promise<void> {
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'pause' }, 'clock'));
+  }
+
+  play(): Promise<void> {
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'play' }, 'clock'));
+  }
+
+  /** Advances virtual time by `ms` at once (paused or not). */
+  step(ms: number): Promise<void> {
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'step', stepMs: ms }, 'clock'));
+  }
+
+  /** Virtual ms per real ms while playing (1 by default). */
+  setSpeed(factor: number): Promise<void> {
+    return this.clockRequest(this.rpc.request({ type: 'speed', factor }, 'clock'));
+  }
+
+  /** Reads the virtual clock (a zero step). */
+  async readClock(): Promise<ClockInfo> {
+    await this.step(0);
+    return this.clock!;
+  }
+
+  /** Stops the worker; every pending and later request is rejected. */
+  terminate(): void {
+    this.rpc.terminate();
+  }
+
+  private async clockRequest(p: Promise<Answer<'clock'>>): Promise<void> {
+    const a = await p;
+    this.clock = { nowMs: a.nowMs, paused: a.paused, speed: a.speed };
+  }
+
+  private route(msg: Unsolicited): void {
+    const conn = this.connections.get(msg.clientId);
+    if (!conn) return;
+    if (msg.type === 'push') conn.receivePush(msg.reply, msg.state);
+    else conn.receiveClosed();
+  }
+}
+
+type Listener<T extends unknown[]> = (...args: T) => void;
+
+export class Connection {
+  readonly clientId: number;
+  private current: ClientState;
+  private readonly pushListeners = new Set<Listener<[WireReply]>>();
+  private readonly closeListeners = new Set<Listener<[]>>();
+
+  /** @internal Created by Playground.connect(). */
+  constructor(
+    private readonly rpc: Rpc,
+    state: ClientState,
+    private readonly forget: (clientId: number) => void,
+  ) {
+    this.clientId = state.clientId;
+    this.current = state;
+  }
+
+  get state(): ClientState {
+    return this.current;
+  }
+
+  /** Runs one command; resolves with the replies it produced, in order (none with CLIENT REPLY OFF). */
+  async send(argv: Uint8Array[]): Promise<WireReply[]> {
+    if (this.current.closed) throw new Error('connection closed');
+    const a = await this.rpc.request({ type: 'command', clientId: this.clientId, argv }, 'replies');
+    this.current = a.state;
+    return a.replies;
+  }
+
+  /** Pushes and late replies (pub/sub messages, unblocked commands). Returns an unsubscribe function. */
+  onPush(cb: (r: WireReply) => void): () => void {
+    this.pushListeners.add(cb);
+    return () => void this.pushListeners.delete(cb);
+  }
+
+  /** The server closed the connection (QUIT, CLIENT KILL). Not called for close(). */
+  onClose(cb: () => void): () => void {
+    this.closeListeners.add(cb);
+    return () => void this.closeListeners.delete(cb);
+  }
+
+  /** Closes the connection from this side. */
+  async close(): Promise<void> {
+    if (this.current.closed) return;
+    this.current = { ...this.current, closed: true };
+    this.forget(this.clientId);
+    await this.rpc.request({ type: 'disconnect', clientId: this.clientId }, 'disconnected');
+  }
+
+  /** @internal */
+  receivePush(reply: WireReply, state: ClientState): void {
+    this.current = state;
+    for (const cb of [...this.pushListeners]) safeCall(() => cb(reply));
+  }
+
+  /** @internal */
+  receiveClosed(): void {
+    this.current = { ...this.current, closed: true };
+    this.forget(this.clientId);
+    for (const cb of [...this.closeListeners]) safeCall(cb);
+  }
+}
+
+/** A listener's exception must not stop the others nor the message loop. */
+function safeCall(f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    console.error('[playground] listener failed:', e);
+  }
+}
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
