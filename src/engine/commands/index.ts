@@ -2,8 +2,22 @@
  * Every command family of the node. The registry joins their specs and handlers into one table.
  */
 import { commandCommands } from './command.ts';
+import { clientCommands } from './client.ts';
+import { configCommands } from './config.ts';
 import { connectionCommands } from './connection.ts';
+import { helloCommands } from './hello.ts';
+import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
+import { transactionCommands } from './transactions.ts';
 import type { CommandFamily } from './types.ts';
 
-export const allFamilies: readonly CommandFamily[] = [connectionCommands, stringCommands, commandCommands];
+export const allFamilies: readonly CommandFamily[] = [
+  connectionCommands,
+  stringCommands,
+  commandCommands,
+  helloCommands,
+  clientCommands,
+  configCommands,
+  serverCommands,
+  transactionCommands,
+];

@@ -9,6 +9,7 @@ import type { Command } from '../commands/registry.ts';
 import type { Reply } from '../resp/reply.ts';
 import type { Database } from './db.ts';
 import type { ServerNode } from './node.ts';
+import type { WatchedKey } from './watch.ts';
 
 export interface ClientSink {
   /** One reply (or push) for this client, in order. */
@@ -55,6 +56,11 @@ export class Client {
   /** Bytes of the current command (for CLIENT LIST qbuf-like fields; informative). */
   argvLength = 0;
   flags = new Set<string>();
+  /** WATCHed keys (watch.ts) and whether one of them changed since (EXEC then answers nil). */
+  watched: WatchedKey[] = [];
+  dirtyCas = false;
+  /** Commands held back while the server is paused (CLIENT PAUSE), in arrival order. */
+  postponed: Bytes[][] = [];
 
   constructor(
     readonly id: number,

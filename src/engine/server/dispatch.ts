@@ -65,8 +65,15 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   if (!arityOk(cmd, argv.length)) {
     return reject(node, c, cmd, `ERR wrong number of arguments for '${cmd.fullName}' command`);
   }
+  if (cmd.fullName === 'debug' && !protectedActionAllowed(node.config.get('enable-debug-command'), c)) {
+    return reject(node, c, cmd, DEBUG_NOT_ALLOWED);
+  }
   if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
   const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
+  if (node.pause.mustWait(cmd, c)) {
+    node.pause.hold(c, argv);
+    return undefined;
+  }
   if (c.multi !== null && !MULTI_PASSTHROUGH.has(name)) {
     if (cmd.spec.flags.includes('no_multi')) {
       return reject(node, c, cmd, 'ERR Command not allowed inside a transaction');
@@ -75,6 +82,19 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
     return QUEUED;
   }
   return call(node, c, cmd, argv);
+}
+
+const DEBUG_NOT_ALLOWED =
+  'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it ' +
+  'from a local connection, otherwise you need to set this option in the configuration file, and then ' +
+  'restart the server.';
+
+/** allowProtectedAction: "yes", or "local" for a client connected from the loopback address. */
+export function protectedActionAllowed(setting: string, c: Client): boolean {
+  if (setting === 'yes') return true;
+  if (setting !== 'local') return false;
+  const addr = c.address.addr;
+  return addr.startsWith('127.0.0.1:') || addr.startsWith('[::1]:') || addr.startsWith('::1:');
 }
 
 /** Redis's rejectCommand: counts the rejection, flags an open transaction, answers the error. */

@@ -18,7 +18,9 @@ import { CONFIG_PARAMS } from './config-table.ts';
 import { Database } from './db.ts';
 import { processCommand } from './dispatch.ts';
 import type { RValue } from './object.ts';
+import { ClientPause } from './pause.ts';
 import { Stats } from './stats.ts';
+import { WatchRegistry } from './watch.ts';
 
 export interface NodeOptions {
   clock: Clock;
@@ -46,8 +48,16 @@ export class ServerNode {
   readonly startMs: number;
   /** Changes since the last save (INFO rdb_changes_since_last_save). */
   dirty = 0;
+  /** DEBUG SET-ACTIVE-EXPIRE: when false, cron() leaves stale keys to lazy expiry. */
+  activeExpireEnabled = true;
   lastSaveMs: number;
   private nextClientId = 1;
+  /** WATCHed keys of all clients (MULTI/EXEC optimistic locking). */
+  readonly watches = new WatchRegistry();
+  /** CLIENT PAUSE state and the commands it holds. */
+  readonly pause = new ClientPause(this);
+  /** Run by RESET on a client (modules with per-client state, e.g. Pub/Sub, register here). */
+  readonly resetClientHooks: ((c: Client) => void)[] = [];
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -61,6 +71,7 @@ export class ServerNode {
     this.runId = opts.runId ?? randomHex(this.random, 40);
     this.startMs = this.clock.nowMs();
     this.lastSaveMs = this.startMs;
+    if (opts.port !== undefined) this.config.setRaw('port', String(opts.port));
   }
 
   nowMs(): number {
@@ -76,6 +87,7 @@ export class ServerNode {
       fd: address?.fd ?? 7 + id,
     };
     const c = new Client(id, this, sink, addr);
+    c.authenticated = this.config.get('requirepass') === '';
     this.clients.set(id, c);
     this.stats.numConnections++;
     return c;
@@ -86,11 +98,16 @@ export class ServerNode {
     if (c.closed) return;
     c.closed = true;
     this.clients.delete(c.id);
+    this.watches.unwatchAll(c);
+    this.pause.forget(c);
   }
 
   /** Runs one command from `c`; its reply (if any) is written to c's sink. */
   execute(c: Client, argv: Bytes[]): void {
     if (c.closed) return;
+    this.pause.check();
+    // Behind a held command, later commands of the same client wait too (CLIENT PAUSE).
+    if (c.postponed.length > 0) return this.pause.hold(c, argv);
     processCommand(this, c, argv);
   }
 
@@ -139,12 +156,12 @@ export class ServerNode {
 
   /** A key's value changed (signalModifiedKey): invalidates WATCH and client-side caching. */
   signalModifiedKey(db: Database, key: string): void {
-    void db;
-    void key;
+    this.watches.touch(db, key);
   }
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
   cron(): void {
+    this.pause.check();
     // The active expire cycle is plugged in by the keyspace module.
   }
 }

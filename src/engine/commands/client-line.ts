@@ -1,0 +1,94 @@
+/*
+ * One CLIENT LIST / CLIENT INFO line in Redis 7.0.15's field order and formats (catClientInfoString):
+ *
+ *   id addr laddr fd name age idle flags db sub psub ssub multi qbuf qbuf-free argv-mem multi-mem rbs rbp
+ *   obl oll omem tot-mem events cmd user redir resp
+ *
+ * Memory figures are modelled, not measured: the client running the command has its request in the
+ * query buffer (qbuf = its RESP size, in a 20474-byte buffer as Redis allocates for small requests) and
+ * its argv in argv-mem; every client has a 16 KiB reply buffer (rbs/rbp) and a fixed ~800 bytes of
+ * struct overhead, which is what real Redis shows for idle connections.
+ */
+import { type Bytes } from '../bytes.ts';
+import type { Client } from '../server/client.ts';
+
+const QUERY_BUF_ALLOC = 20474;
+const REPLY_BUF = 16384;
+const CLIENT_STRUCT = 790;
+
+/** Client type for CLIENT LIST TYPE / CLIENT KILL TYPE; null when the name is unknown. */
+export function clientTypeByName(name: string): 'normal' | 'master' | 'replica' | 'pubsub' | null {
+  const n = name.toLowerCase();
+  if (n === 'normal' || n === 'master' || n === 'pubsub') return n;
+  if (n === 'slave' || n === 'replica') return 'replica';
+  return null;
+}
+
+export function clientType(c: Client): 'normal' | 'pubsub' {
+  return c.flags.has('pubsub') ? 'pubsub' : 'normal';
+}
+
+function flagLetters(c: Client): string {
+  let f = '';
+  if (c.flags.has('pubsub')) f += 'P';
+  if (c.multi !== null) f += 'x';
+  if (c.flags.has('blocked')) f += 'b';
+  if (c.flags.has('tracking')) f += 't';
+  if (c.dirtyCas) f += 'd';
+  if (c.closeAfterReply) f += 'c';
+  if (c.noEvict) f += 'e';
+  return f || 'N';
+}
+
+function respSize(argv: readonly Bytes[]): number {
+  let n = 1 + String(argv.length).length + 2;
+  for (const a of argv) n += 1 + String(a.length).length + 2 + a.length + 2;
+  return n;
+}
+
+function subscriptionCount(c: Client, kind: string): number {
+  const n = (c as unknown as Record<string, unknown>)[kind];
+  if (n instanceof Set || n instanceof Map) return n.size;
+  return 0;
+}
+
+/** The line for `c`; `current` is the argv of the command now running when `c` is its caller. */
+export function clientInfoLine(c: Client, current?: readonly Bytes[]): string {
+  const nowS = Math.floor(c.node.nowMs() / 1000);
+  const qbuf = current ? respSize(current) : 0;
+  const qbufFree = current ? QUERY_BUF_ALLOC - qbuf : 0;
+  const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
+  const multiMem = (c.multi ?? []).reduce((n, q) => n + q.argv.reduce((m, a) => m + a.length, 0), 0);
+  const totMem = qbuf + qbufFree + argvMem + multiMem + REPLY_BUF + CLIENT_STRUCT;
+  const fields: [string, string | number][] = [
+    ['id', c.id],
+    ['addr', c.address.addr],
+    ['laddr', c.address.laddr],
+    ['fd', c.address.fd ?? -1],
+    ['name', c.name ? String.fromCharCode(...c.name) : ''],
+    ['age', nowS - Math.floor(c.createdMs / 1000)],
+    ['idle', nowS - Math.floor(c.lastInteractionMs / 1000)],
+    ['flags', flagLetters(c)],
+    ['db', c.db.id],
+    ['sub', subscriptionCount(c, 'channels')],
+    ['psub', subscriptionCount(c, 'patterns')],
+    ['ssub', subscriptionCount(c, 'shardChannels')],
+    ['multi', c.multi ? c.multi.length : -1],
+    ['qbuf', qbuf],
+    ['qbuf-free', qbufFree],
+    ['argv-mem', argvMem],
+    ['multi-mem', multiMem],
+    ['rbs', REPLY_BUF],
+    ['rbp', REPLY_BUF],
+    ['obl', 0],
+    ['oll', 0],
+    ['omem', 0],
+    ['tot-mem', totMem],
+    ['events', 'r'],
+    ['cmd', c.lastCommand],
+    ['user', c.user],
+    ['redir', -1],
+    ['resp', c.resp],
+  ];
+  return fields.map(([k, v]) => `${k}=${v}`).join(' ');
+}

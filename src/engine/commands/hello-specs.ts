@@ -1,0 +1,70 @@
+/*
+ * Command table entries for HELLO, AUTH and RESET: facts from Redis 7.0's command metadata (arity, flags, ACL
+ * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
+ */
+import type { CommandSpec } from './types.ts';
+
+export const helloSpecs: CommandSpec[] = [
+  {
+    name: 'hello',
+    summary: 'Negotiates the protocol version, optionally authenticating and naming the connection.',
+    since: '6.0.0',
+    group: 'connection',
+    complexity: 'O(1)',
+    arity: -1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'sentinel', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    history: [
+      [
+        '6.2.0',
+        "`protover` made optional; when called without arguments the command reports the current connection's context.",
+      ],
+    ],
+    arguments: [
+      {
+        name: 'arguments',
+        type: 'block',
+        optional: true,
+        arguments: [
+          { name: 'protover', type: 'integer' },
+          {
+            name: 'username_password',
+            type: 'block',
+            token: 'AUTH',
+            optional: true,
+            arguments: [
+              { name: 'username', type: 'string' },
+              { name: 'password', type: 'string' },
+            ],
+          },
+          { name: 'clientname', type: 'string', token: 'SETNAME', optional: true },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'auth',
+    summary: 'Logs this connection in with a password (and optionally a user name).',
+    since: '1.0.0',
+    group: 'connection',
+    complexity: 'O(N) where N is the number of passwords defined for the user',
+    arity: -2,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'sentinel', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    history: [['6.0.0', 'Added ACL style (username and password).']],
+    arguments: [
+      { name: 'username', type: 'string', optional: true, since: '6.0.0' },
+      { name: 'password', type: 'string' },
+    ],
+  },
+  {
+    name: 'reset',
+    summary: 'Returns the connection to its initial state.',
+    since: '6.2.0',
+    group: 'connection',
+    complexity: 'O(1)',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
+    acl: ['fast', 'connection'],
+  },
+];

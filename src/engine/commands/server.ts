@@ -1,0 +1,96 @@
+/*
+ * Server commands: INFO (info.ts), TIME, LASTSAVE and DEBUG (Redis's debug.c, only the subcommands a
+ * playground needs: SLEEP on the node clock, SET-ACTIVE-EXPIRE, OBJECT, HELP). The dispatcher refuses
+ * DEBUG unless enable-debug-command allows it, before any of this runs.
+ */
+import { bin, type Bytes, lowerBin } from '../bytes.ts';
+import { arr, bulkStr, int, OK, type Reply, simple } from '../resp/reply.ts';
+import type { Client } from '../server/client.ts';
+import { E, fail } from '../server/errors.ts';
+import type { RValue } from '../server/object.ts';
+import { helpReply } from './client.ts';
+import { DEBUG_HELP } from './debug-help.ts';
+import { info } from './info.ts';
+import { serverSpecs } from './server-specs.ts';
+import type { CommandFamily } from './types.ts';
+
+/** Integers Redis keeps as shared objects (OBJ_SHARED_INTEGERS) report this refcount. */
+const SHARED_REFCOUNT = 2147483647;
+const SHARED_INTEGERS = 10000;
+
+/** strtod's leading number ("1.5x" -> 1.5, "x" -> 0). */
+function strtod(s: string): number {
+  const m = /^\s*[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?|inf(inity)?)/i.exec(s);
+  return m ? Number(m[0].replace(/inf(inity)?/i, 'Infinity')) : 0;
+}
+
+/** Length of a string as an RDB string: integer encodings, else a length prefix and the bytes. */
+function rdbStringLength(v: Bytes, intEncoded: boolean): number {
+  if (intEncoded || (v.length <= 11 && /^-?[1-9][0-9]*$|^0$/.test(bin(v)))) {
+    const n = Number(bin(v));
+    if (n >= -128 && n <= 127) return 2;
+    if (n >= -32768 && n <= 32767) return 3;
+    if (n >= -2147483648 && n <= 2147483647) return 5;
+  }
+  const prefix = v.length < 64 ? 1 : v.length < 16384 ? 2 : 5;
+  return prefix + v.length;
+}
+
+/** A stable fake address for "Value at:", derived from the key so repeated calls agree. */
+function fakeAddress(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `0x7f${h.toString(16).padStart(8, '0')}0`;
+}
+
+function debugObject(c: Client, key: string): Reply {
+  const v = c.db.dict.get(key) as (RValue & { enc?: string }) | undefined;
+  if (v === undefined) fail(E.noSuchKey);
+  const nowMs = c.node.nowMs();
+  let refcount = 1;
+  let serialized = 0;
+  if (v.type === 'string') {
+    const n = v.enc === 'int' ? Number(bin(v.v)) : -1;
+    if (n >= 0 && n < SHARED_INTEGERS) refcount = SHARED_REFCOUNT;
+    serialized = rdbStringLength(v.v, v.enc === 'int');
+  }
+  const lru = Math.floor(v.lru / 1000) & 0xffffff;
+  const idle = Math.max(0, Math.floor((nowMs - v.lru) / 1000));
+  return simple(
+    `Value at:${fakeAddress(key)} refcount:${refcount} encoding:${v.enc ?? 'unknown'} ` +
+      `serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}`,
+  );
+}
+
+function debug(c: Client, argv: Bytes[]): Reply {
+  const sub = lowerBin(argv[1]!);
+  if (sub === 'help' && argv.length === 2) return helpReply(argv[0]!, DEBUG_HELP);
+  if (sub === 'sleep' && argv.length === 3) {
+    const ms = Math.trunc(strtod(bin(argv[2]!)) * 1_000_000) / 1000;
+    if (ms > 0) c.node.clock.sleep(ms);
+    return OK;
+  }
+  if (sub === 'set-active-expire' && argv.length === 3) {
+    c.node.activeExpireEnabled = Number.parseInt(bin(argv[2]!), 10) ? true : false;
+    return OK;
+  }
+  if (sub === 'object' && argv.length === 3) return debugObject(c, bin(argv[2]!));
+  fail(
+    `ERR unknown subcommand or wrong number of arguments for '${bin(argv[1]!).slice(0, 128)}'. ` +
+      `Try ${bin(argv[0]!).toUpperCase()} HELP.`,
+  );
+}
+
+export const serverCommands: CommandFamily = {
+  specs: serverSpecs,
+  handlers: {
+    info,
+    time(c) {
+      const us = c.node.clock.nowUs();
+      const secs = Math.floor(us / 1_000_000);
+      return arr([bulkStr(String(secs)), bulkStr(String(us - secs * 1_000_000))]);
+    },
+    lastsave: (c) => int(Math.floor(c.node.lastSaveMs / 1000)),
+    debug,
+  },
+};
