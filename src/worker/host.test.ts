@@ -129,7 +129,9 @@ describe('PlaygroundHost', () => {
     const a = s.req({ type: 'commandDocs' });
     if (a.type !== 'commandDocs') throw new Error(a.type);
     const ping = a.docs.find((d) => d.name === 'PING');
-    expect(ping).toMatchObject({ group: 'connection', since: '1.0.0', arity: -1 });
+    expect(ping).toMatchObject({ group: 'connection', since: '1.0.0', arity: -1, argsHint: '[message]' });
+    const set = a.docs.find((d) => d.name === 'SET');
+    expect(set?.argsHint).toMatch(/^key value/);
   });
 
   it('moves virtual time with real time, speed, pause and step', () => {

@@ -12,6 +12,7 @@
  * - virtual time follows real time (TimeDriver), synced before each command and on a ticker.
  */
 import type { Bytes } from '../engine/bytes.ts';
+import { REDIS_VERSION } from '../engine/commands/version.ts';
 import type { Client } from '../engine/server/client.ts';
 import type { ServerNode } from '../engine/server/node.ts';
 import type { ClientState, FromWorker, RequestOf, ToWorker } from '../protocol/messages.ts';
@@ -21,7 +22,6 @@ import { commandDocsFromRegistry } from './command-docs.ts';
 import { TimeDriver } from './time-driver.ts';
 import { toWire } from './wire.ts';
 
-export const REDIS_VERSION = '7.0.15';
 export const NODE_HOST = '127.0.0.1';
 export const NODE_PORT = 6379;
 /** Real ms between ticks while playing: often enough for crons (hz 10) and timeouts to feel live. */
