@@ -70,6 +70,10 @@ function argProblems(args: readonly ArgSpec[], nKeySpecs: number, path: string):
       out.push(`argument ${at}: key without key_spec_index`);
     if (a.type === 'pure-token' && a.token === undefined)
       out.push(`argument ${at}: pure-token without token`);
+    // Redis's table generator upper-cases every token (the JSON files sometimes have them in lower case).
+    if (a.token !== undefined && a.token !== a.token.toUpperCase()) {
+      out.push(`argument ${at}: token ${a.token} not upper case`);
+    }
     if (a.since !== undefined && !VERSION.test(a.since)) out.push(`argument ${at}: bad since ${a.since}`);
     const nested = a.type === 'oneof' || a.type === 'block';
     if (nested && !a.arguments?.length) out.push(`argument ${at}: ${a.type} without arguments`);
