@@ -15,6 +15,11 @@ export interface ClientState {
   /** Subscribed to channels or patterns (the console then waits for pushes). */
   subscribed: boolean;
   closed: boolean;
+  /**
+   * A command of this client waits (CLIENT PAUSE holding it, later a blocking command): its reply will
+   * come as a `push`. Absent means false.
+   */
+  blocked?: boolean;
 }
 
 /** One command of the table, as the console needs it for hints, completion and help. */

@@ -67,8 +67,7 @@ describe('World', () => {
     expect(node.stats.expiredKeys).toBe(1);
   });
 
-  // Enabled once the engine's cron runs the active expire cycle (keyspace module).
-  it.skip('expires keys through the active cycle without any access', () => {
+  it('expires keys through the active cycle without any access', () => {
     const w = new World({ seed: 7 });
     const node = w.addNode();
     const cmd = run(node, []);

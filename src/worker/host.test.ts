@@ -64,7 +64,15 @@ describe('PlaygroundHost', () => {
       type: 'replies',
       id: 3,
       replies: [{ t: 'simple', s: 'PONG' }],
-      state: { clientId: id, db: 0, inMulti: false, resp: 2, subscribed: false, closed: false },
+      state: {
+        clientId: id,
+        db: 0,
+        inMulti: false,
+        resp: 2,
+        subscribed: false,
+        closed: false,
+        blocked: false,
+      },
     });
     const sel = s.req({ type: 'command', clientId: id, argv: argv('SELECT', '3') });
     expect(sel).toMatchObject({ type: 'replies', replies: [{ t: 'simple', s: 'OK' }], state: { db: 3 } });
@@ -180,5 +188,38 @@ describe('PlaygroundHost', () => {
     expect(s.req({ type: 'command', clientId: id, argv: argv('GET', 'k') })).toMatchObject({
       replies: [{ t: 'nil' }],
     });
+  });
+
+  it('answers a command held by CLIENT PAUSE later, as a push, once virtual time ends the pause', () => {
+    const s = started();
+    const admin = connect(s);
+    const user = connect(s);
+    s.req({ type: 'command', clientId: admin, argv: argv('CLIENT', 'PAUSE', '500', 'ALL') });
+    const held = s.req({ type: 'command', clientId: user, argv: argv('PING') });
+    expect(held).toMatchObject({ type: 'replies', replies: [], state: { blocked: true } });
+    s.env.passRealTime(600);
+    expect(s.posted.at(-1)).toMatchObject({
+      type: 'push',
+      clientId: user,
+      reply: { t: 'simple', s: 'PONG' },
+    });
+    expect(s.req({ type: 'command', clientId: user, argv: argv('PING') })).toMatchObject({
+      state: { blocked: false },
+    });
+  });
+
+  it('is deterministic: the same seed and inputs give the same replies', () => {
+    const trace = () => {
+      const s = started(1234);
+      const id = connect(s);
+      for (const k of ['a', 'b', 'c', 'd', 'e'])
+        s.req({ type: 'command', clientId: id, argv: argv('SET', k, '1') });
+      s.env.passRealTime(333);
+      const out = [];
+      for (let i = 0; i < 5; i++) out.push(s.req({ type: 'command', clientId: id, argv: argv('RANDOMKEY') }));
+      out.push(s.req({ type: 'command', clientId: id, argv: argv('TIME') }));
+      return out;
+    };
+    expect(trace()).toEqual(trace());
   });
 });
