@@ -102,4 +102,5 @@ export const DEBUG_HELP: readonly string[] = [
   'REPLYBUFFER RESIZING <0|1>',
   '    Enable or disable the reply buffer resize cron job',
   'CLUSTERLINK KILL <to|from|all> <node-id>',
+  '    Kills the link based on the direction to/from (both) with the provided node.',
 ];

@@ -10,17 +10,11 @@ import { arr, NIL, NIL_ARRAY, OK, type Reply } from '../resp/reply.ts';
 import type { Client } from '../server/client.ts';
 import { call } from '../server/dispatch.ts';
 import { fail } from '../server/errors.ts';
+import { discardTransaction } from '../server/watch.ts';
 import { transactionSpecs } from './transactions-specs.ts';
 import type { CommandFamily } from './types.ts';
 
-/** Leaves MULTI state and forgets watched keys (discardTransaction). */
-export function discardTransaction(c: Client): void {
-  c.multi = null;
-  c.multiDirty = false;
-  c.dirtyCas = false;
-  c.flags.delete('multi');
-  c.node.watches.unwatchAll(c);
-}
+export { discardTransaction };
 
 function exec(c: Client): Reply {
   if (c.multi === null) fail('ERR EXEC without MULTI');
@@ -31,11 +25,12 @@ function exec(c: Client): Reply {
     if (reply) fail(reply);
     return NIL_ARRAY;
   }
+  // The client stays in MULTI state while the queue runs (CLIENT INFO inside shows flags=x, multi=N).
   const queued = c.multi;
   c.node.watches.unwatchAll(c);
-  discardTransaction(c);
   const replies: Reply[] = [];
   for (const q of queued) replies.push(call(c.node, c, q.cmd, q.argv) ?? NIL);
+  discardTransaction(c);
   return arr(replies);
 }
 

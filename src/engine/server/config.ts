@@ -107,7 +107,7 @@ export class Config {
         continue;
       }
       for (const [name, p] of this.byName) {
-        if (p.hidden || out.has(p.name)) continue;
+        if (p.hidden || out.has(name)) continue;
         if (globMatchBin(pat, name, true)) out.set(name, p);
       }
     }

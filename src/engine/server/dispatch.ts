@@ -15,6 +15,7 @@ import { err, QUEUED, type Reply } from '../resp/reply.ts';
 import type { Client } from './client.ts';
 import { E, ReplyError } from './errors.ts';
 import type { ServerNode } from './node.ts';
+import { discardTransaction } from './watch.ts';
 
 /** Commands that run immediately even inside MULTI (Redis's processCommand exception list). */
 const MULTI_PASSTHROUGH = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -61,6 +62,8 @@ export function processCommand(node: ServerNode, c: Client, argv: Bytes[]): void
 
 function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undefined {
   const cmd = node.commands.lookup(argv);
+  // CLIENT LIST's cmd= field: the last command received (NULL when unknown), not those EXEC runs.
+  c.lastCommand = cmd?.fullName ?? 'NULL';
   if (cmd === undefined) return reject(node, c, undefined, unknownCommandError(node, argv));
   if (!arityOk(cmd, argv.length)) {
     return reject(node, c, cmd, `ERR wrong number of arguments for '${cmd.fullName}' command`);
@@ -101,6 +104,11 @@ export function protectedActionAllowed(setting: string, c: Client): boolean {
 function reject(node: ServerNode, c: Client, cmd: Command | undefined, text: string): Reply {
   if (c.multi !== null) c.multiDirty = true;
   if (cmd) cmd.stats.rejectedCalls++;
+  // A rejected EXEC ends the transaction (Redis's execCommandAbort).
+  if (cmd?.fullName === 'exec') {
+    discardTransaction(c);
+    text = `EXECABORT Transaction discarded because of: ${text}`;
+  }
   node.stats.countError(text);
   return err(text);
 }
@@ -108,7 +116,6 @@ function reject(node: ServerNode, c: Client, cmd: Command | undefined, text: str
 /** Runs a command's handler and keeps the statistics. Also used by EXEC for queued commands. */
 export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): Reply | undefined {
   const handler = cmd.handler!;
-  c.lastCommand = cmd.fullName;
   const startUs = node.clock.nowUs();
   let reply: Reply | undefined;
   try {

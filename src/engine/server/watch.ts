@@ -93,3 +93,12 @@ export class WatchRegistry {
     return c.watched.some((wk) => !wk.expired && WatchRegistry.keyIsExpired(wk.db, wk.key));
   }
 }
+
+/** Leaves MULTI state and forgets watched keys (Redis's discardTransaction). */
+export function discardTransaction(c: Client): void {
+  c.multi = null;
+  c.multiDirty = false;
+  c.dirtyCas = false;
+  c.flags.delete('multi');
+  c.node.watches.unwatchAll(c);
+}
