@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/commands/registry.ts';
 import { testClient } from '../../src/engine/testkit.ts';
 import { useDifferential } from './harness.ts';
+import { replyText } from './redis.ts';
 import {
   INFO_FIELDS,
   mapEntries,
@@ -178,6 +179,24 @@ describe('COMMAND table vs redis-server', () => {
       if (!docsSame) problems.push(`RESP3 DOCS ${cmd.fullName}: ours ${j(docsOurs)} redis ${j(docsTheirs)}`);
     }
     console.log(`[command-info] RESP3 INFO+DOCS: ${same}/${cmds.length} commands identical`);
+    let keysSame = 0;
+    let keysTotal = 0;
+    const lines = [
+      ...GETKEYS_CASES.map((l) => ['GETKEYSANDFLAGS', ...l]),
+      ['LIST', 'FILTERBY', 'PATTERN', 'command*'],
+      ['HELP'],
+    ];
+    for (const line of lines) {
+      const argv = ['COMMAND', ...line];
+      const target = line.slice(1).map((x) => new TextEncoder().encode(x));
+      if (target.length > 0 && !d.node.commands.lookup(target)) continue;
+      keysTotal++;
+      const a = replyText(t.call(...argv), 3, line[0] === 'LIST');
+      const b = replyText(await d.real.call(...argv), 3, line[0] === 'LIST');
+      if (a === b) keysSame++;
+      else problems.push(`RESP3 ${argv.join(' ')}: ours ${a} redis ${b}`);
+    }
+    console.log(`[command-info] RESP3 GETKEYSANDFLAGS/LIST/HELP: ${keysSame}/${keysTotal} identical`);
     await d.real.call('HELLO', '2');
   });
 
