@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientState, CommandDoc } from '../../protocol/messages.ts';
+import type { WireReply } from '../../protocol/reply.ts';
+import { History } from '../cli/history.ts';
+import { FakeScreen } from './screen.test-util.ts';
+import { ConsoleSession } from './session.ts';
+import type { ConsoleConnection } from './types.ts';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const bulk = (s: string): WireReply => ({ t: 'bulk', b: enc.encode(s) });
+
+/** A pretend server: SET/GET/SELECT/MULTI/EXEC/SUBSCRIBE, and pushes on demand. */
+class FakeConnection implements ConsoleConnection {
+  state: ClientState = { clientId: 1, db: 0, inMulti: false, resp: 2, subscribed: false, closed: false };
+  sent: string[][] = [];
+  private pushCbs: ((r: WireReply) => void)[] = [];
+  constructor(
+    readonly clientId: number,
+    private readonly data: Map<string, string>,
+  ) {}
+  async send(argv: Uint8Array[]): Promise<WireReply[]> {
+    const [cmd, ...a] = argv.map((b) => dec.decode(b));
+    this.sent.push([cmd!, ...a]);
+    const key = `${this.state.db}:${a[0]}`;
+    switch (cmd!.toLowerCase()) {
+      case 'set':
+        this.data.set(key, a[1]!);
+        return [{ t: 'simple', s: 'OK' }];
+      case 'get':
+        return [this.data.has(key) ? bulk(this.data.get(key)!) : { t: 'nil' }];
+      case 'select':
+        this.state = { ...this.state, db: Number(a[0]) };
+        return [{ t: 'simple', s: 'OK' }];
+      case 'multi':
+        this.state = { ...this.state, inMulti: true };
+        return [{ t: 'simple', s: 'OK' }];
+      case 'subscribe':
+        this.state = { ...this.state, subscribed: true };
+        return a.map((ch, i) => ({ t: 'array', a: [bulk('subscribe'), bulk(ch), { t: 'int', n: i + 1 }] }));
+      default:
+        return [{ t: 'error', s: `ERR unknown command '${cmd}'` }];
+    }
+  }
+  onPush(cb: (r: WireReply) => void): () => void {
+    this.pushCbs.push(cb);
+    return () => (this.pushCbs = this.pushCbs.filter((c) => c !== cb));
+  }
+  push(r: WireReply): void {
+    for (const cb of this.pushCbs) cb(r);
+  }
+  onClose(): () => void {
+    return () => {};
+  }
+  close(): void {
+    this.state = { ...this.state, closed: true };
+  }
+}
+
+const docs: CommandDoc[] = [
+  {
+    name: 'SET',
+    argsHint: 'key value',
+    summary: 'Stores.',
+    since: '1.0.0',
+    group: 'string',
+    complexity: '',
+    arity: -3,
+  },
+  {
+    name: 'GET',
+    argsHint: 'key',
+    summary: 'Reads.',
+    since: '1.0.0',
+    group: 'string',
+    complexity: '',
+    arity: 2,
+  },
+];
+
+async function setup() {
+  const screen = new FakeScreen(60);
+  const data = new Map<string, string>();
+  const conns: FakeConnection[] = [];
+  const session = new ConsoleSession(
+    {
+      term: screen,
+      server: { host: '127.0.0.1', port: 6379, version: '7.0.15' },
+      connect: async () => {
+        conns.push(new FakeConnection(conns.length + 1, data));
+        return conns[conns.length - 1]!;
+      },
+      docs: Promise.resolve(docs),
+      nowMs: () => 0,
+    },
+    new History(null),
+  );
+  await session.start();
+  const type = async (text: string) => {
+    session.input(text);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  };
+  return { screen, session, conns, type };
+}
+
+describe('ConsoleSession', () => {
+  it('runs commands and prints replies like redis-cli', async () => {
+    const { screen, type } = await setup();
+    await type('set k "a b"\r');
+    await type('get k\rget nope\r');
+    await type('get "x\r');
+    expect(screen.text()).toEqual([
+      '127.0.0.1:6379> set k "a b"',
+      'OK',
+      '127.0.0.1:6379> get k',
+      '"a b"',
+      '127.0.0.1:6379> get nope',
+      '(nil)',
+      '127.0.0.1:6379> get "x',
+      'Invalid argument(s)',
+      '127.0.0.1:6379>',
+    ]);
+  });
+
+  it('shows the DB and MULTI in the prompt, and hints', async () => {
+    const { screen, type } = await setup();
+    await type('select 2\rmulti\rset');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379[2](TX)> set key value');
+  });
+
+  it('edits the line with arrows and control keys', async () => {
+    const { screen, type } = await setup();
+    await type('gt k\x1b[D\x1b[D\x1b[De\x05 more\x17\x01x\x1b[D\x1b[3~');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379> get k');
+    await type('\x15ping\x0b');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379> ping');
+  });
+
+  it('recalls history and completes with TAB', async () => {
+    const { screen, type } = await setup();
+    await type('set a 1\r\x1b[A');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379> set a 1');
+    await type('\x15g\t');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379> GET key');
+  });
+
+  it('repeats commands and disconnects on quit', async () => {
+    const { screen, conns, type } = await setup();
+    await type('2 get k\r');
+    expect(conns[0]!.sent.length).toBe(2);
+    await type('quit\r');
+    expect(screen.text().at(-1)).toBe('not connected>');
+    await type('get k\r');
+    expect(conns.length).toBe(2);
+  });
+
+  it('reads pub/sub messages until Ctrl-C, then reconnects on the same DB', async () => {
+    const { screen, conns, type } = await setup();
+    await type('select 3\rsubscribe ch\r');
+    conns[0]!.push({ t: 'array', a: [bulk('message'), bulk('ch'), bulk('hi')] });
+    expect(screen.text().slice(-8, -1)).toEqual([
+      'Reading messages... (press Ctrl-C to quit)',
+      '1) "subscribe"',
+      '2) "ch"',
+      '3) (integer) 1',
+      '1) "message"',
+      '2) "ch"',
+      '3) "hi"',
+    ]);
+    await type('\x03');
+    expect(conns.length).toBe(2);
+    expect(conns[1]!.sent).toEqual([['SELECT', '3']]);
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379[3]>');
+  });
+
+  it('prints help locally', async () => {
+    const { screen, type } = await setup();
+    await type('help get\r');
+    expect(screen.text()).toContain('  GET key');
+  });
+});

@@ -1,0 +1,301 @@
+/*
+ * One console tab: redis-cli's interactive loop on a terminal surface.
+ *
+ * Modes: "prompt" (editing a line), "busy" (a command is running; typed input is queued and replayed
+ * afterwards, except Ctrl-C which interrupts) and "reading" (subscribed or MONITOR: pushes print as
+ * they arrive, only Ctrl-C does anything). The prompt is redrawn in full after every edit (see
+ * render.ts), with a grey hint after the text. Lines are handled like redis-cli's repl: invalid quoting
+ * prints "Invalid argument(s)", a leading number repeats the command, quit/exit disconnect, ":set
+ * hints|nohints" toggle hints, clear clears, help prints help locally, the rest goes to the server.
+ */
+import { CompletionCycle, completionsFor } from '../cli/completion.ts';
+import { buildHelpEntries, helpText, type HelpEntry } from '../cli/help.ts';
+import { hintFor } from '../cli/hints.ts';
+import { type History, isSensitiveCommand } from '../cli/history.ts';
+import { formatPrompt } from '../cli/prompt.ts';
+import { splitArgs } from '../cli/split.ts';
+import { CommandExecutor } from './executor.ts';
+import { type Key, parseKeys } from './keys.ts';
+import { LineEditor } from './line-editor.ts';
+import { type DrawState, drawLine } from './render.ts';
+import type { SessionDeps, SessionStatus } from './types.ts';
+
+type Mode = 'starting' | 'prompt' | 'busy' | 'reading';
+
+const toBinary = (b: Uint8Array): string => String.fromCharCode(...b);
+
+/** redis-cli's repeat prefix: a whole first word that strtol reads as an integer. */
+function parseRepeat(word: string): number | null {
+  return /^\s*[+-]?\d+$/.test(word) ? Number(word) : null;
+}
+
+export class ConsoleSession {
+  private readonly editor = new LineEditor();
+  private readonly executor: CommandExecutor;
+  private drawState: DrawState = { cursorRow: 0 };
+  private mode: Mode = 'starting';
+  private queuedKeys: Key[] = [];
+  private cycle: CompletionCycle | null = null;
+  private entries: HelpEntry[] = [];
+  private hintsOn = true;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly history: History,
+    private readonly onStatus: (s: SessionStatus) => void = () => {},
+  ) {
+    this.executor = new CommandExecutor(deps, (text) => this.print(text), {
+      onPushAtPrompt: (text) => this.printAbovePrompt(text),
+      onChange: () => this.statusChanged(),
+    });
+    deps.docs.then((docs) => (this.entries = buildHelpEntries(docs))).catch(() => {});
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.executor.connect();
+    } catch {
+      this.print('Could not connect to the playground server\n');
+    }
+    this.showPrompt();
+  }
+
+  dispose(): void {
+    this.executor.disconnect();
+  }
+
+  get status(): SessionStatus {
+    const conn = this.executor.conn;
+    const s = conn?.state;
+    return {
+      connected: conn !== null,
+      clientId: conn?.clientId ?? null,
+      db: s?.db ?? 0,
+      inMulti: s?.inMulti ?? false,
+      subscribed: s?.subscribed ?? false,
+      busy: this.mode !== 'prompt',
+    };
+  }
+
+  private statusChanged(): void {
+    this.onStatus(this.status);
+    if (this.mode === 'prompt') this.redraw();
+  }
+
+  /** Writes reply text: a binary string, sent as raw bytes so the terminal decodes UTF-8. */
+  private print(binary: string): void {
+    const ascii = !/[\x80-\xff]/.test(binary);
+    this.deps.term.write(ascii ? binary : Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  }
+
+  private printAbovePrompt(text: string): void {
+    if (this.mode !== 'prompt') return this.print(text);
+    const up = this.drawState.cursorRow > 0 ? `\x1b[${this.drawState.cursorRow}A` : '';
+    this.deps.term.write(up + '\r\x1b[J');
+    this.print(text);
+    this.drawState = { cursorRow: 0 };
+    this.redraw();
+  }
+
+  private get prompt(): string {
+    const s = this.status;
+    const { host, port } = this.deps.server;
+    return formatPrompt({ host, port, db: s.db, inMulti: s.inMulti, connected: s.connected });
+  }
+
+  private showPrompt(): void {
+    this.mode = 'prompt';
+    this.drawState = { cursorRow: 0 };
+    this.redraw();
+    this.onStatus(this.status);
+    const pending = this.queuedKeys;
+    this.queuedKeys = [];
+    this.processKeys(pending);
+  }
+
+  private redraw(withHint = true): void {
+    const text = this.editor.text;
+    const hint = withHint && this.hintsOn && text ? hintFor(text, this.entries) : null;
+    const view = { prompt: this.prompt, text, beforeCursor: this.editor.beforeCursor, hint };
+    const { out, state } = drawLine(view, this.drawState, this.deps.term.cols);
+    this.drawState = state;
+    this.deps.term.write(out);
+  }
+
+  /** Terminal input (xterm onData). */
+  input(data: string): void {
+    if (this.mode === 'prompt') return this.processKeys(parseKeys(data));
+    if (data.includes('\x03') && this.mode !== 'starting') {
+      void this.interrupt();
+      return;
+    }
+    if (this.mode !== 'reading') this.queuedKeys.push(...parseKeys(data));
+  }
+
+  /** Applies keys; once a line is submitted the rest wait for the next prompt (a multi-line paste). */
+  private processKeys(keys: Key[]): void {
+    for (let i = 0; i < keys.length; i++) {
+      if (this.mode !== 'prompt') {
+        this.queuedKeys.push(...keys.slice(i));
+        return;
+      }
+      this.handleKey(keys[i]!);
+    }
+  }
+
+  private async interrupt(): Promise<void> {
+    this.print('^C\n');
+    this.queuedKeys = [];
+    await this.executor.interrupt();
+    this.showPrompt();
+  }
+
+  private handleKey(key: Key): void {
+    if (key.kind === 'tab') return this.complete();
+    if (this.cycle) {
+      if (key.kind === 'escape') this.editor.set(this.cycle.original);
+      this.cycle = null;
+      if (key.kind === 'escape') return this.redraw();
+    }
+    if (key.kind === 'enter') return this.submit();
+    if (key.kind === 'ctrl-c') return this.cancelLine();
+    if (key.kind === 'ctrl-l') return this.clearScreen();
+    this.edit(key);
+    this.redraw();
+  }
+
+  private edit(key: Key): void {
+    const e = this.editor;
+    switch (key.kind) {
+      case 'char':
+        return e.insert(key.ch);
+      case 'backspace':
+        return e.backspace();
+      case 'delete':
+      case 'ctrl-d':
+        return e.deleteForward();
+      case 'left':
+        return e.left();
+      case 'right':
+        return e.right();
+      case 'home':
+      case 'ctrl-a':
+        return e.home();
+      case 'end':
+      case 'ctrl-e':
+        return e.end();
+      case 'ctrl-u':
+        return e.killLine();
+      case 'ctrl-k':
+        return e.killToEnd();
+      case 'ctrl-w':
+        return e.deletePreviousWord();
+      case 'ctrl-t':
+        return e.transpose();
+      case 'word-left':
+        return e.wordLeft();
+      case 'word-right':
+        return e.wordRight();
+      case 'up':
+      case 'down': {
+        const line = key.kind === 'up' ? this.history.up(e.text) : this.history.down(e.text);
+        if (line !== null) e.set(line);
+        return;
+      }
+    }
+  }
+
+  private complete(): void {
+    if (this.cycle) {
+      this.editor.set(this.cycle.next());
+      return this.redraw();
+    }
+    const candidates = completionsFor(this.editor.text, this.entries);
+    if (candidates.length === 0) return this.deps.term.write('\x07');
+    this.cycle = new CompletionCycle(this.editor.text, candidates);
+    this.editor.set(this.cycle.shown);
+    this.redraw();
+  }
+
+  /** Ctrl-C at the prompt: abandon the line (shown with ^C), like a shell. */
+  private cancelLine(): void {
+    this.editor.end();
+    this.redraw(false);
+    this.deps.term.write('^C\r\n');
+    this.editor.killLine();
+    this.history.reset();
+    this.drawState = { cursorRow: 0 };
+    this.redraw();
+  }
+
+  private clearScreen(redrawPrompt = true): void {
+    this.deps.term.write('\x1b[H\x1b[2J\x1b[3J');
+    this.drawState = { cursorRow: 0 };
+    if (redrawPrompt) this.redraw();
+  }
+
+  private submit(): void {
+    this.editor.end();
+    this.redraw(false);
+    this.deps.term.write('\r\n');
+    const line = this.editor.text;
+    this.editor.killLine();
+    this.history.reset();
+    this.mode = 'busy';
+    this.onStatus(this.status);
+    void this.runLine(line)
+      .catch((err: unknown) => this.print(`Error: ${err instanceof Error ? err.message : String(err)}\n`))
+      .finally(() => {
+        if (this.executor.reading) {
+          this.mode = 'reading';
+          this.onStatus(this.status);
+        } else this.showPrompt();
+      });
+  }
+
+  /** redis-cli's handling of one entered line. */
+  private async runLine(line: string): Promise<void> {
+    if (line === '') return;
+    const argv = splitArgs(line);
+    if (argv === null) {
+      this.history.add(line);
+      return this.print('Invalid argument(s)\n');
+    }
+    if (argv.length === 0) return;
+    const args = argv.map(toBinary);
+    let repeat = 1;
+    const asNumber = parseRepeat(args[0]!);
+    if (args.length > 1 && asNumber !== null) {
+      if (!(asNumber > 0 && asNumber <= 2 ** 63)) {
+        return this.print('Invalid redis-cli repeat command option value.\n');
+      }
+      repeat = asNumber;
+      argv.shift();
+      args.shift();
+    }
+    if (!isSensitiveCommand(args)) this.history.add(line);
+    await this.runCommand(argv, args, repeat);
+  }
+
+  private async runCommand(argv: Uint8Array[], args: string[], repeat: number): Promise<void> {
+    const name = args[0]!.toLowerCase();
+    if (name === 'quit' || name === 'exit') return this.executor.disconnect();
+    if (name.startsWith(':')) return this.setPreference(args);
+    if (name === 'clear' && args.length === 1) return this.clearScreen(false);
+    if (name === 'help' || name === '?') {
+      if (this.entries.length === 0) this.entries = buildHelpEntries(await this.deps.docs);
+      return this.print(helpText(args.slice(1), this.entries, this.deps.server.version));
+    }
+    await this.executor.run(argv, args, repeat);
+  }
+
+  private setPreference(args: string[]): void {
+    const [cmd, pref] = args;
+    if (cmd!.toLowerCase() !== ':set' || pref === undefined) {
+      return this.print(`unknown redis-cli internal command '${cmd}'\n`);
+    }
+    if (pref.toLowerCase() === 'hints') this.hintsOn = true;
+    else if (pref.toLowerCase() === 'nohints') this.hintsOn = false;
+    else this.print(`unknown redis-cli preference '${pref}'\n`);
+  }
+}
