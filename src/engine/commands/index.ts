@@ -6,6 +6,7 @@ import { clientCommands } from './client.ts';
 import { configCommands } from './config.ts';
 import { connectionCommands } from './connection.ts';
 import { helloCommands } from './hello.ts';
+import { keyCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
@@ -20,4 +21,5 @@ export const allFamilies: readonly CommandFamily[] = [
   configCommands,
   serverCommands,
   transactionCommands,
+  keyCommands,
 ];

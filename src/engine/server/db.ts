@@ -3,13 +3,24 @@
  * unix ms), both keyed by binary strings (see bytes.ts). Lookups apply lazy expiry: a key whose
  * deadline has passed is deleted on access (as Redis's expireIfNeeded does on a master), so no reader
  * ever sees an expired key even before the active expire cycle reaches it.
+ *
+ * keyIndex mirrors the keys of dict in insertion order with stable sequence numbers (see
+ * ds/scan-index.ts): SCAN and RANDOMKEY use it, so every insertion and deletion of a key must go
+ * through set()/delete()/clear() here rather than touching dict directly. SWAPDB exchanges the whole
+ * contents (swapContents) because clients hold Database objects.
  */
+import { ScanIndex } from '../ds/scan-index.ts';
 import type { RValue } from './object.ts';
 import type { ServerNode } from './node.ts';
 
 export class Database {
-  readonly dict = new Map<string, RValue>();
-  readonly expires = new Map<string, number>();
+  dict = new Map<string, RValue>();
+  expires = new Map<string, number>();
+  keyIndex = new ScanIndex();
+  /** Where the active expire cycle resumes in `expires` (a live Map iterator; see expire.ts). */
+  expireCursor: Iterator<string> | undefined = undefined;
+  /** Running estimate of the TTL of volatile keys in ms (INFO keyspace avg_ttl). */
+  avgTtl = 0;
 
   constructor(
     readonly node: ServerNode,
@@ -23,7 +34,8 @@ export class Database {
   /** Deletes `key` if its deadline has passed; returns true when it did. */
   expireIfNeeded(key: string): boolean {
     const when = this.expires.get(key);
-    if (when === undefined || when > this.node.nowMs()) return false;
+    // Redis's keyIsExpired: stale only once the clock is strictly past the deadline.
+    if (when === undefined || when >= this.node.nowMs()) return false;
     this.node.expireKey(this, key);
     return true;
   }
@@ -49,7 +61,9 @@ export class Database {
 
   /** Adds or overwrites a value. keepTtl=false clears any deadline (as SET does). */
   set(key: string, v: RValue, keepTtl = false): void {
+    const before = this.dict.size;
     this.dict.set(key, v);
+    if (this.dict.size !== before) this.keyIndex.add(key);
     if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
   }
 
@@ -60,6 +74,7 @@ export class Database {
 
   delete(key: string): boolean {
     if (!this.dict.delete(key)) return false;
+    this.keyIndex.remove(key);
     if (this.expires.size !== 0) this.expires.delete(key);
     return true;
   }
@@ -76,6 +91,23 @@ export class Database {
     const n = this.dict.size;
     this.dict.clear();
     this.expires.clear();
+    this.keyIndex.clear();
+    this.expireCursor = undefined;
+    this.avgTtl = 0;
     return n;
+  }
+
+  /** Removes a key's deadline; true when it had one. */
+  removeExpire(key: string): boolean {
+    return this.expires.delete(key);
+  }
+
+  /** SWAPDB: exchanges everything stored (keys, deadlines, indexes), not the identities. */
+  swapContents(other: Database): void {
+    [this.dict, other.dict] = [other.dict, this.dict];
+    [this.expires, other.expires] = [other.expires, this.expires];
+    [this.keyIndex, other.keyIndex] = [other.keyIndex, this.keyIndex];
+    [this.expireCursor, other.expireCursor] = [other.expireCursor, this.expireCursor];
+    [this.avgTtl, other.avgTtl] = [other.avgTtl, this.avgTtl];
   }
 }

@@ -17,7 +17,8 @@ import { Config } from './config.ts';
 import { CONFIG_PARAMS } from './config-table.ts';
 import { Database } from './db.ts';
 import { processCommand } from './dispatch.ts';
-import type { RValue } from './object.ts';
+import { activeExpireCycle } from './expire.ts';
+import { lfuTouch, type RValue } from './object.ts';
 import { ClientPause } from './pause.ts';
 import { Stats } from './stats.ts';
 import { WatchRegistry } from './watch.ts';
@@ -131,7 +132,15 @@ export class ServerNode {
 
   /** Marks an access to a value (LRU clock / LFU counter for OBJECT IDLETIME/FREQ and eviction). */
   touchValue(v: RValue): void {
-    v.lru = this.clock.nowMs();
+    if (this.config.get('maxmemory-policy').endsWith('lfu')) {
+      const lfu = {
+        logFactor: this.config.getInt('lfu-log-factor'),
+        decayMinutes: this.config.getInt('lfu-decay-time'),
+      };
+      lfuTouch(v, this.clock.nowMs(), lfu, this.random.next());
+    } else {
+      v.lru = this.clock.nowMs();
+    }
   }
 
   /** Deletes an expired key, counting it and notifying as Redis's deleteExpiredKeyAndPropagate. */
@@ -162,7 +171,7 @@ export class ServerNode {
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
   cron(): void {
     this.pause.check();
-    // The active expire cycle is plugged in by the keyspace module.
+    if (this.activeExpireEnabled) activeExpireCycle(this);
   }
 }
 

@@ -4,6 +4,7 @@
  * last access; lfu: logarithmic access counter). Later data types add their variants to RValue.
  */
 import type { Bytes } from '../bytes.ts';
+import { ReplyError } from './errors.ts';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -14,6 +15,11 @@ export interface StringValue {
   v: Bytes;
   lru: number;
   lfu: number;
+  /**
+   * Set on COPY's duplicate (dupStringObject): an int-encoded copy is a private object, never one of
+   * the shared integers, so OBJECT REFCOUNT reports 1 for it.
+   */
+  notShared?: boolean;
 }
 
 /** Union of every stored value type; data-type modules extend it. */
@@ -23,3 +29,51 @@ export type RType = RValue['type'];
 
 /** Longest string Redis stores as embstr (OBJ_ENCODING_EMBSTR_SIZE_LIMIT). */
 export const EMBSTR_MAX = 44;
+
+/** Redis's LFU_INIT_VAL: the counter a fresh object starts with. */
+export const LFU_INIT_VAL = 5;
+
+/**
+ * A deep, independent duplicate of a value for COPY (Redis's per-type dup functions): same type and
+ * encoding, fresh access metadata. Each data type adds its case here; a value nobody knows how to copy
+ * answers Redis's "unknown type object".
+ */
+export function cloneValue(v: RValue, nowMs: number): RValue {
+  switch (v.type) {
+    case 'string':
+      return { type: 'string', enc: v.enc, v: v.v.slice(), lru: nowMs, lfu: LFU_INIT_VAL, notShared: true };
+    default:
+      throw new ReplyError('ERR unknown type object');
+  }
+}
+
+/*
+ * LFU counters (Redis's evict.c, used when maxmemory-policy is an *-lfu one). `lfu` is an 8-bit
+ * logarithmic counter: each access increments it with probability 1/((counter-5)*log_factor+1), and it
+ * decays by one per `lfu-decay-time` minutes since the last access (`lru`, in ms here; Redis keeps the
+ * minutes in 16 bits, so elapsed time wraps after about 45 days, as there).
+ */
+export interface LfuSettings {
+  logFactor: number;
+  decayMinutes: number;
+}
+
+/** LFUDecrAndReturn: the counter after applying the decay since the last access. */
+export function lfuDecayed(v: RValue, nowMs: number, s: LfuSettings): number {
+  const now = Math.floor(nowMs / 60000) & 0xffff;
+  const last = Math.floor(v.lru / 60000) & 0xffff;
+  const elapsed = now >= last ? now - last : 65535 - last + now;
+  const periods = s.decayMinutes ? Math.floor(elapsed / s.decayMinutes) : 0;
+  return periods > v.lfu ? 0 : v.lfu - periods;
+}
+
+/** updateLFU: decay, then a logarithmic increment driven by `chance` (uniform in [0, 1)). */
+export function lfuTouch(v: RValue, nowMs: number, s: LfuSettings, chance: number): void {
+  let counter = lfuDecayed(v, nowMs, s);
+  if (counter < 255) {
+    const base = Math.max(0, counter - LFU_INIT_VAL);
+    if (chance < 1 / (base * s.logFactor + 1)) counter++;
+  }
+  v.lfu = counter;
+  v.lru = nowMs;
+}

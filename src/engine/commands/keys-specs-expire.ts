@@ -1,0 +1,238 @@
+/*
+ * Command table entries for the expiry commands (Redis's expire.c): EXPIRE and friends, TTL/PTTL,
+ * EXPIRETIME/PEXPIRETIME and PERSIST. Facts as Redis 7.0 declares them; the summaries are our own.
+ */
+import type { CommandSpec } from './types.ts';
+
+export const expireSpecs: CommandSpec[] = [
+  {
+    name: 'expire',
+    summary: 'Makes a key expire after a number of seconds.',
+    since: '1.0.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: -3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RW', 'UPDATE'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [
+      { name: 'key', type: 'key', keySpecIndex: 0 },
+      { name: 'seconds', type: 'integer' },
+      {
+        name: 'condition',
+        type: 'oneof',
+        optional: true,
+        since: '7.0.0',
+        arguments: [
+          { name: 'nx', type: 'pure-token', token: 'NX' },
+          { name: 'xx', type: 'pure-token', token: 'XX' },
+          { name: 'gt', type: 'pure-token', token: 'GT' },
+          { name: 'lt', type: 'pure-token', token: 'LT' },
+        ],
+      },
+    ],
+    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+  },
+  {
+    name: 'expireat',
+    summary: 'Makes a key expire at a unix time given in seconds.',
+    since: '1.2.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: -3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RW', 'UPDATE'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [
+      { name: 'key', type: 'key', keySpecIndex: 0 },
+      { name: 'unix-time-seconds', type: 'unix-time' },
+      {
+        name: 'condition',
+        type: 'oneof',
+        optional: true,
+        since: '7.0.0',
+        arguments: [
+          { name: 'nx', type: 'pure-token', token: 'NX' },
+          { name: 'xx', type: 'pure-token', token: 'XX' },
+          { name: 'gt', type: 'pure-token', token: 'GT' },
+          { name: 'lt', type: 'pure-token', token: 'LT' },
+        ],
+      },
+    ],
+    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+  },
+  {
+    name: 'expiretime',
+    summary: 'Answers the unix time in seconds at which a key expires.',
+    since: '7.0.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RO', 'ACCESS'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+  },
+  {
+    name: 'pexpire',
+    summary: 'Makes a key expire after a number of milliseconds.',
+    since: '2.6.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: -3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RW', 'UPDATE'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [
+      { name: 'key', type: 'key', keySpecIndex: 0 },
+      { name: 'milliseconds', type: 'integer' },
+      {
+        name: 'condition',
+        type: 'oneof',
+        optional: true,
+        since: '7.0.0',
+        arguments: [
+          { name: 'nx', type: 'pure-token', token: 'NX' },
+          { name: 'xx', type: 'pure-token', token: 'XX' },
+          { name: 'gt', type: 'pure-token', token: 'GT' },
+          { name: 'lt', type: 'pure-token', token: 'LT' },
+        ],
+      },
+    ],
+    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+  },
+  {
+    name: 'pexpireat',
+    summary: 'Makes a key expire at a unix time given in milliseconds.',
+    since: '2.6.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: -3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RW', 'UPDATE'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [
+      { name: 'key', type: 'key', keySpecIndex: 0 },
+      { name: 'unix-time-milliseconds', type: 'unix-time' },
+      {
+        name: 'condition',
+        type: 'oneof',
+        optional: true,
+        since: '7.0.0',
+        arguments: [
+          { name: 'nx', type: 'pure-token', token: 'NX' },
+          { name: 'xx', type: 'pure-token', token: 'XX' },
+          { name: 'gt', type: 'pure-token', token: 'GT' },
+          { name: 'lt', type: 'pure-token', token: 'LT' },
+        ],
+      },
+    ],
+    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+  },
+  {
+    name: 'pexpiretime',
+    summary: 'Answers the unix time in milliseconds at which a key expires.',
+    since: '7.0.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RO', 'ACCESS'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+  },
+  {
+    name: 'ttl',
+    summary: 'Answers how many seconds a key has left to live.',
+    since: '1.0.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RO', 'ACCESS'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    tips: ['nondeterministic_output'],
+    history: [['2.8.0', 'Added the -2 reply.']],
+  },
+  {
+    name: 'pttl',
+    summary: 'Answers how many milliseconds a key has left to live.',
+    since: '2.6.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RO', 'ACCESS'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    tips: ['nondeterministic_output'],
+    history: [['2.8.0', 'Added the -2 reply.']],
+  },
+  {
+    name: 'persist',
+    summary: 'Removes the expiry of a key so it lives forever.',
+    since: '2.2.0',
+    group: 'generic',
+    complexity: 'O(1)',
+    arity: 2,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keySpecs: [
+      {
+        flags: ['RW', 'UPDATE'],
+        beginSearch: { type: 'index', index: 1 },
+        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      },
+    ],
+    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+  },
+];
