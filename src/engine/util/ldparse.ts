@@ -78,23 +78,41 @@ function parseExponent(b: Bytes, i: number): number | null {
   return neg ? -v : v;
 }
 
-function parseDecimal(b: Bytes, i: number, neg: boolean): Rounded | null {
+interface Mantissa {
+  /** All mantissa digits, integer and fraction parts together. */
+  digits: string;
+  fracDigits: number;
+  /** Index just past the mantissa. */
+  end: number;
+}
+
+/** Scans "digits[.digits]" (in the given base); null without any digit. */
+function scanMantissa(b: Bytes, i: number, isDigitOf: (c: number | undefined) => boolean): Mantissa | null {
   let digits = '';
   let fracDigits = 0;
-  let seen = false;
-  for (; isDigit(b[i]); i++) ((digits += String.fromCharCode(b[i]!)), (seen = true));
+  for (; isDigitOf(b[i]); i++) digits += String.fromCharCode(b[i]!);
   if (b[i] === 46) {
-    for (i++; isDigit(b[i]); i++) ((digits += String.fromCharCode(b[i]!)), fracDigits++, (seen = true));
+    for (i++; isDigitOf(b[i]); i++) {
+      digits += String.fromCharCode(b[i]!);
+      fracDigits++;
+    }
   }
-  if (!seen) return null;
-  let exp10 = 0;
-  if (i < b.length) {
-    if (b[i] !== 101 && b[i] !== 69) return null;
-    const x = parseExponent(b, i + 1);
-    if (x === null) return null;
-    exp10 = x;
-  }
-  return decimalToLd(neg, digits, exp10 - fracDigits);
+  return digits === '' ? null : { digits, fracDigits, end: i };
+}
+
+/** The exponent after a mantissa ending at i: 0 when absent, null when malformed or not `marker`. */
+function scanExponent(b: Bytes, i: number, marker: number): number | null {
+  if (i >= b.length) return 0;
+  if ((b[i]! | 0x20) !== marker) return null;
+  return parseExponent(b, i + 1);
+}
+
+function parseDecimal(b: Bytes, i: number, neg: boolean): Rounded | null {
+  const m = scanMantissa(b, i, isDigit);
+  if (m === null) return null;
+  const exp10 = scanExponent(b, m.end, 101);
+  if (exp10 === null) return null;
+  return decimalToLd(neg, m.digits, exp10 - m.fracDigits);
 }
 
 /** Rounds ±digits * 10^exp10 to the nearest long double. */
@@ -115,26 +133,13 @@ export function decimalToLd(neg: boolean, digits: string, exp10: number): Rounde
 }
 
 function parseHex(b: Bytes, i: number, neg: boolean): Rounded | null {
-  let m = 0n;
-  let fracDigits = 0;
-  let seen = false;
-  let hexDigits = '';
-  for (; hexValue(b[i]) >= 0; i++) ((hexDigits += String.fromCharCode(b[i]!)), (seen = true));
-  if (b[i] === 46) {
-    for (i++; hexValue(b[i]) >= 0; i++)
-      ((hexDigits += String.fromCharCode(b[i]!)), fracDigits++, (seen = true));
-  }
-  if (!seen) return null;
-  let exp2 = 0;
-  if (i < b.length) {
-    if (b[i] !== 112 && b[i] !== 80) return null;
-    const x = parseExponent(b, i + 1);
-    if (x === null) return null;
-    exp2 = x;
-  }
-  m = BigInt('0x' + hexDigits);
+  const mant = scanMantissa(b, i, (c) => hexValue(c) >= 0);
+  if (mant === null) return null;
+  const exp2 = scanExponent(b, mant.end, 112);
+  if (exp2 === null) return null;
+  const m = BigInt('0x' + mant.digits);
   if (m === 0n) return { value: ldZero(neg), overflow: false, underflowToZero: false };
-  const e = exp2 - 4 * fracDigits;
+  const e = exp2 - 4 * mant.fracDigits;
   const top = bitLength(m) + e;
   if (top > 16400) return { value: ldInf(neg), overflow: true, underflowToZero: false };
   if (top < -16500) return { value: ldZero(neg), overflow: false, underflowToZero: true };
