@@ -251,6 +251,31 @@ describe('server commands vs redis-server', () => {
     ]);
     await d.checkAll([['CLIENT', 'GETREDIR'], ['CLIENT', 'HELP'], ['CLIENT', 'NOPE'], ['CLIENT']]);
     await d.check(['CLIENT', 'SETINFO', 'lib-name', 'x']);
+    const tracking: string[][] = [
+      ['CLIENT', 'TRACKINGINFO'],
+      ['CLIENT', 'CACHING', 'yes'],
+      ['CLIENT', 'TRACKING', 'on', 'PREFIX', 'a'],
+      ['CLIENT', 'TRACKING', 'on', 'BCAST', 'OPTIN'],
+      ['CLIENT', 'TRACKING', 'on', 'OPTIN', 'OPTOUT'],
+      ['CLIENT', 'TRACKING', 'on', 'REDIRECT', '999999'],
+      ['CLIENT', 'TRACKING', 'on', 'REDIRECT', 'x'],
+      ['CLIENT', 'TRACKING', 'maybe'],
+      ['CLIENT', 'TRACKING', 'on', 'OPTIN', 'NOLOOP'],
+      ['CLIENT', 'TRACKINGINFO'],
+      ['CLIENT', 'CACHING', 'no'],
+      ['CLIENT', 'CACHING', 'yes'],
+      ['CLIENT', 'CACHING', 'maybe'],
+      ['CLIENT', 'TRACKINGINFO'],
+      ['CLIENT', 'GETREDIR'],
+      ['CLIENT', 'TRACKING', 'on', 'OPTOUT'],
+      ['CLIENT', 'TRACKING', 'on', 'BCAST'],
+      ['CLIENT', 'TRACKING', 'off'],
+      ['CLIENT', 'TRACKING', 'on', 'BCAST', 'PREFIX', 'p1', 'PREFIX', 'p2'],
+      ['CLIENT', 'TRACKINGINFO'],
+      ['CLIENT', 'TRACKING', 'off'],
+      ['CLIENT', 'TRACKINGINFO'],
+    ];
+    await d.checkAll(tracking);
     await d.check(['CLIENT', 'NO-EVICT', 'on']);
     await d.check(['MULTI']);
     await d.check(['CLIENT', 'INFO']);

@@ -11,6 +11,7 @@
  */
 import { type Bytes } from '../bytes.ts';
 import type { Client } from '../server/client.ts';
+import { trackingOf } from './client-tracking.ts';
 
 const QUERY_BUF_ALLOC = 20474;
 const REPLY_BUF = 16384;
@@ -87,7 +88,7 @@ export function clientInfoLine(c: Client, current?: readonly Bytes[]): string {
     ['events', 'r'],
     ['cmd', c.lastCommand],
     ['user', c.user],
-    ['redir', -1],
+    ['redir', trackingOf(c)?.redirect ?? -1],
     ['resp', c.resp],
   ];
   return fields.map(([k, v]) => `${k}=${v}`).join(' ');

@@ -11,6 +11,7 @@ import { E, fail } from '../server/errors.ts';
 import { parseI64Num } from '../util/parse.ts';
 import { clientInfoLine, clientType, clientTypeByName } from './client-line.ts';
 import { clientSpecs } from './client-specs.ts';
+import { clientCaching, clientGetRedir, clientTracking, clientTrackingInfo } from './client-tracking.ts';
 import type { CommandFamily } from './types.ts';
 
 const HELP = [
@@ -232,6 +233,9 @@ export const clientCommands: CommandFamily = {
       void c;
       return int(0);
     },
-    'client|getredir': () => int(-1),
+    'client|getredir': clientGetRedir,
+    'client|tracking': clientTracking,
+    'client|caching': clientCaching,
+    'client|trackinginfo': clientTrackingInfo,
   },
 };

@@ -10,6 +10,7 @@ import type { Client } from '../server/client.ts';
 import { E, fail } from '../server/errors.ts';
 import { parseI64Num } from '../util/parse.ts';
 import { setClientName } from './client.ts';
+import { disableTracking } from './client-tracking.ts';
 import { helloSpecs } from './hello-specs.ts';
 import { discardTransaction } from './transactions.ts';
 import type { CommandFamily } from './types.ts';
@@ -97,6 +98,7 @@ export function resetClient(c: Client): void {
   c.authenticated = c.node.config.get('requirepass') === '';
   discardTransaction(c);
   c.name = null;
+  disableTracking(c);
   c.flags.delete('pubsub');
   c.flags.delete('readonly');
   c.flags.delete('asking');
