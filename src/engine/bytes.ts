@@ -12,11 +12,9 @@ export const EMPTY: Bytes = new Uint8Array(0);
 /** Bytes -> binary string (one char per byte). */
 export function bin(b: Bytes): string {
   const n = b.length;
-  if (n < 64) {
-    let s = '';
-    for (let i = 0; i < n; i++) s += String.fromCharCode(b[i]!);
-    return s;
-  }
+  // One native call builds a flat string: faster than concatenation (which makes cons strings that
+  // must be flattened again before hashing), and this is on every command's key path.
+  if (n <= 8192) return String.fromCharCode.apply(null, b as unknown as number[]);
   let s = '';
   for (let i = 0; i < n; i += 8192) {
     s += String.fromCharCode.apply(null, b.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);

@@ -23,6 +23,12 @@ import type { ServerNode } from '../engine/server/node.ts';
 const MIN_QUERY_BUFFER_LIMIT = 1024 * 1024;
 const MAX_KEPT_OUTPUT_BYTES = 1024 * 1024;
 
+export interface ConnectionHooks {
+  log(msg: string): void;
+  /** Called when input arrives, before any command runs (the host refreshes its cached time). */
+  onInput(): void;
+}
+
 export class Connection implements ClientSink {
   readonly client: Client;
   private readonly parser: RequestParser;
@@ -34,7 +40,7 @@ export class Connection implements ClientSink {
   constructor(
     private readonly node: ServerNode,
     private readonly socket: Socket,
-    private readonly log: (msg: string) => void,
+    private readonly hooks: ConnectionHooks,
   ) {
     socket.setNoDelay(true);
     this.client = node.connect(this, {
@@ -71,10 +77,11 @@ export class Connection implements ClientSink {
     stats.netInputBytes += chunk.length;
     this.inDataChunk = true;
     try {
+      this.hooks.onInput();
       this.parser.feed(chunk);
       this.runCommands();
     } catch (e) {
-      this.log(`Internal error serving client ${this.client.id}: ${e instanceof Error ? e.stack : e}`);
+      this.hooks.log(`Internal error serving client ${this.client.id}: ${e instanceof Error ? e.stack : e}`);
       this.node.kill(this.client);
     } finally {
       this.inDataChunk = false;
@@ -99,7 +106,7 @@ export class Connection implements ClientSink {
     } else if (this.parser.pendingBytes > MIN_QUERY_BUFFER_LIMIT) {
       const limit = this.node.config.getInt('client-query-buffer-limit');
       if (this.parser.pendingBytes > limit) {
-        this.log(`Closing client that reached max query buffer length (id=${c.id})`);
+        this.hooks.log(`Closing client that reached max query buffer length (id=${c.id})`);
         this.node.kill(c);
       }
     }

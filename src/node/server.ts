@@ -30,11 +30,12 @@ export class RespServer {
   private readonly log: (line: string) => void;
   private cronTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private readonly clock = new RealClock();
 
   constructor(private readonly opts: RespServerOptions) {
     this.log = opts.log ?? (() => undefined);
     this.node = new ServerNode({
-      clock: new RealClock(),
+      clock: this.clock,
       random: new SeededRandom(randomInt(2 ** 31)),
       port: opts.port,
       config: opts.config,
@@ -67,7 +68,7 @@ export class RespServer {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     try {
-      new Connection(this.node, socket, this.log);
+      new Connection(this.node, socket, { log: this.log, onInput: () => this.clock.refresh() });
     } catch (e) {
       this.log(`Error accepting client: ${e instanceof Error ? e.message : e}`);
       socket.destroy();
@@ -79,6 +80,7 @@ export class RespServer {
     const hz = Math.min(500, Math.max(1, this.node.config.getInt('hz') || 1));
     this.cronTimer = setTimeout(() => {
       try {
+        this.clock.refresh();
         this.node.cron();
       } catch (e) {
         this.log(`serverCron failed: ${e instanceof Error ? e.stack : e}`);

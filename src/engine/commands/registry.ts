@@ -4,7 +4,7 @@
  * Redis's populateCommandLegacyRangeSpec does, and fails loudly when a spec has no handler or a handler
  * has no spec, so the table and the code cannot drift apart.
  */
-import { type Bytes, lowerBin } from '../bytes.ts';
+import { type Bytes, eqIgnoreCase, lowerBin } from '../bytes.ts';
 import type { CommandFamily, CommandSpec, Handler, KeySpec } from './types.ts';
 
 export interface CommandStats {
@@ -77,14 +77,40 @@ export class CommandRegistry {
       parent.subcommands.set(parts[1]!, cmd);
     } else {
       this.top.set(spec.name, cmd);
+      this.byHash = undefined;
     }
   }
 
   /** Redis's lookupCommand: a container with argc >= 2 resolves to its subcommand (or undefined). */
   lookup(argv: readonly Bytes[]): Command | undefined {
-    const base = this.top.get(lowerBin(argv[0]!));
+    const base = this.lookupTop(argv[0]!);
     if (!base || !base.subcommands || argv.length < 2) return base;
     return base.subcommands.get(lowerBin(argv[1]!));
+  }
+
+  /**
+   * Top-level lookup without building a string: a case-folded hash of the name's bytes selects the
+   * one candidate, confirmed by a byte comparison. Names whose hashes collide (none today) use the
+   * string map.
+   */
+  private lookupTop(name: Bytes): Command | undefined {
+    if (this.byHash === undefined) this.indexByHash();
+    const cmd = this.byHash!.get(foldedHash(name));
+    if (cmd !== undefined && eqIgnoreCase(name, cmd.fullName)) return cmd;
+    return this.hashCollisions ? this.top.get(lowerBin(name)) : undefined;
+  }
+
+  private byHash: Map<number, Command> | undefined;
+  private hashCollisions = false;
+
+  private indexByHash(): void {
+    const byHash = new Map<number, Command>();
+    for (const [name, cmd] of this.top) {
+      const h = foldedHash(unbinAscii(name));
+      if (byHash.has(h)) this.hashCollisions = true;
+      else byHash.set(h, cmd);
+    }
+    this.byHash = byHash;
   }
 
   lookupByName(fullName: string): Command | undefined {
@@ -100,6 +126,23 @@ export class CommandRegistry {
       if (c.subcommands) yield* c.subcommands.values();
     }
   }
+}
+
+/** FNV-1a over ASCII-lowercased bytes, as a small integer (a fast Map key). */
+function foldedHash(b: Bytes): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) {
+    let c = b[i]!;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 2; // 30 bits: a V8 small integer
+}
+
+function unbinAscii(s: string): Bytes {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 /*
