@@ -4,6 +4,8 @@
  * fallbacks) plus the error paths (bad numkeys, wrong arity, no keys). Lines whose command is not in
  * our registry yet are skipped by the test.
  */
+import type { ArgSpec } from '../../src/engine/commands/types.ts';
+
 export const GETKEYS_CASES: string[][] = [
   ['get', 'k'],
   ['set', 'k', 'v'],
@@ -88,3 +90,50 @@ export const GETKEYS_CASES: string[][] = [
   ['select', '1'],
   ['command', 'info', 'get'],
 ];
+
+/**
+ * A command line built from a command's argument tree, for GETKEYS on every command: values stand in
+ * for each argument type (keys are numbered so the reply shows which were found); `full` includes
+ * every optional argument and repeats multiple ones twice, otherwise only the required ones appear.
+ * numkeys-style counts follow the repetition so the line stays consistent.
+ */
+export function sampleLine(name: string, args: readonly ArgSpec[], full: boolean): string[] {
+  const out = name.split('|');
+  let key = 0;
+  const reps = full ? 2 : 1;
+  const one = (a: ArgSpec): string[] => {
+    switch (a.type) {
+      case 'key':
+        return [...tokenOf(a), `k${++key}`];
+      case 'pure-token':
+        return [a.token!];
+      case 'oneof':
+        return [...tokenOf(a), ...one(a.arguments![full ? a.arguments!.length - 1 : 0]!)];
+      case 'block':
+        return [...tokenOf(a), ...a.arguments!.flatMap((x) => emit(x))];
+      case 'integer':
+        return [...tokenOf(a), /num/.test(a.name) ? String(reps) : '1'];
+      case 'double':
+        return [...tokenOf(a), '1.5'];
+      case 'unix-time':
+        return [...tokenOf(a), '100'];
+      case 'pattern':
+        return [...tokenOf(a), 'p*'];
+      default:
+        return [...tokenOf(a), 'v'];
+    }
+  };
+  const emit = (a: ArgSpec): string[] => {
+    if (a.optional && !full) return [];
+    const first = one(a);
+    if (!a.multiple) return first;
+    const again = one(a);
+    return full ? [...first, ...(a.multipleToken || !a.token ? again : again.slice(1))] : first;
+  };
+  for (const a of args) out.push(...emit(a));
+  return out;
+}
+
+function tokenOf(a: ArgSpec): string[] {
+  return a.token !== undefined && a.type !== 'pure-token' ? [a.token] : [];
+}
