@@ -55,6 +55,19 @@ export async function checkHitsMisses(d: Differential): Promise<void> {
   record(d, 'INFO stats keyspace', ours, theirs);
 }
 
+/** Redis's dirty counter (INFO rdb_changes_since_last_save) and ours. */
+export async function dirtyCounters(d: Differential): Promise<[number, number]> {
+  const info = text(await d.real.call('INFO', 'persistence'));
+  const theirs = Number(/rdb_changes_since_last_save:(\d+)/.exec(info)?.[1] ?? NaN);
+  return [d.node.dirty, theirs];
+}
+
+/** Compares how much both dirty counters moved since `before` (from dirtyCounters). */
+export async function checkDirty(d: Differential, before: [number, number], label: string): Promise<void> {
+  const after = await dirtyCounters(d);
+  record(d, `dirty delta of ${label}`, String(after[0] - before[0]), String(after[1] - before[1]));
+}
+
 function record(d: Differential, what: string, ours: string, theirs: string): void {
   d.total++;
   if (ours === theirs) d.matched++;

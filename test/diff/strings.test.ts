@@ -9,6 +9,8 @@ import {
   checkEncoding,
   checkHitsMisses,
   checkTtl,
+  checkDirty,
+  dirtyCounters,
   EventRecorder,
   makeNonString,
   resetBoth,
@@ -25,7 +27,9 @@ describe('differential strings', () => {
   afterAll(() => events.stop());
 
   async function batch(label: string, cmds: Cmd[]): Promise<void> {
+    const dirtyBefore = await dirtyCounters(d);
     await d.checkAll(cmds);
+    await checkDirty(d, dirtyBefore, label);
     await events.check(label);
     await checkHitsMisses(d);
   }
