@@ -1,0 +1,54 @@
+/*
+ * `npm run bench`: prints throughput figures, never asserts them.
+ *  (a) the engine in-process: SET and GET through node.execute() with pre-built argv and a no-op sink;
+ *  (b) over TCP: redis-benchmark -t set,get -n 200000 -c 50 -q, without and with -P 16, against our
+ *      server (a tsx child process, as users run it) and a real redis-server, with the ratio ours/real.
+ * BENCH_SKIP_TCP=1 runs (a) only.
+ */
+import { startRedis } from '../test/diff/redis.ts';
+import { benchInProcess } from './inprocess.ts';
+import { formatOps, formatTable } from './table.ts';
+import { redisBenchmark, startOurServer } from './tcp.ts';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
+const MODES: { label: string; args: string[] }[] = [
+  { label: 'no pipeline', args: [] },
+  { label: '-P 16', args: ['-P', '16'] },
+];
+
+function inProcess(): void {
+  const keys = 10_000;
+  const results = benchInProcess(1_000_000, keys, 3);
+  console.log(
+    `(a) In-process dispatcher, 1,000,000 ops each over ${keys.toLocaleString('en-US')} keys, best of 3`,
+  );
+  const rows = results.map((r) => [r.command, formatOps(r.opsPerSec), formatOps(r.opsPerCpuSec)]);
+  console.log(formatTable(['command', 'ops/s (wall)', 'ops/s (cpu time)'], rows));
+  console.log();
+}
+
+async function overTcp(): Promise<void> {
+  const ours = await startOurServer();
+  const real = await startRedis();
+  const rows: string[][] = [];
+  try {
+    for (const mode of MODES) {
+      const args = ['-t', 'set,get', '-n', String(REQUESTS), '-c', '50', ...mode.args];
+      const a = await redisBenchmark(ours.port, args);
+      const b = await redisBenchmark(real.port, args);
+      for (const test of ['SET', 'GET']) {
+        const x = a.rps[test] ?? NaN;
+        const y = b.rps[test] ?? NaN;
+        rows.push([`${test} (${mode.label})`, formatOps(x), formatOps(y), (x / y).toFixed(2)]);
+      }
+    }
+  } finally {
+    await ours.stop();
+    await real.stop();
+  }
+  console.log(`(b) redis-benchmark -t set,get -n ${REQUESTS} -c 50 -q [-P 16]`);
+  console.log(formatTable(['test', 'ours req/s', 'redis req/s', 'ours/real'], rows));
+}
+
+inProcess();
+if (process.env.BENCH_SKIP_TCP !== '1') await overTcp();
