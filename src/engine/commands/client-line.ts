@@ -4,18 +4,19 @@
  *   id addr laddr fd name age idle flags db sub psub ssub multi qbuf qbuf-free argv-mem multi-mem rbs rbp
  *   obl oll omem tot-mem events cmd user redir resp
  *
- * Memory figures are modelled, not measured: the client running the command has its request in the
- * query buffer (qbuf = its RESP size, in a 20474-byte buffer as Redis allocates for small requests) and
- * its argv in argv-mem; every client has a 16 KiB reply buffer (rbs/rbp) and a fixed ~800 bytes of
- * struct overhead, which is what real Redis shows for idle connections.
+ * Memory figures are modelled on what redis-server 7.0.15 shows for a fresh connection, not measured:
+ * a 20474-byte query buffer (the running client's request counts as qbuf, the rest as qbuf-free), its
+ * argv bytes (argv-mem) plus one pointer per argument, a 1 KiB reply buffer that has not peaked yet
+ * (rbs=1024 rbp=0) and 774 bytes of client struct; tot-mem is their sum (idle client: 22272).
  */
 import { type Bytes } from '../bytes.ts';
 import type { Client } from '../server/client.ts';
 import { trackingOf } from './client-tracking.ts';
 
 const QUERY_BUF_ALLOC = 20474;
-const REPLY_BUF = 16384;
-const CLIENT_STRUCT = 790;
+const REPLY_BUF = 1024;
+const CLIENT_STRUCT = 774;
+const POINTER = 8;
 
 /** Client type for CLIENT LIST TYPE / CLIENT KILL TYPE; null when the name is unknown. */
 export function clientTypeByName(name: string): 'normal' | 'master' | 'replica' | 'pubsub' | null {
@@ -53,14 +54,19 @@ function subscriptionCount(c: Client, kind: string): number {
   return 0;
 }
 
-/** The line for `c`; `current` is the argv of the command now running when `c` is its caller. */
-export function clientInfoLine(c: Client, current?: readonly Bytes[]): string {
+/** The line for `c`; `isCaller` when `c` is the client running this command (its request is in qbuf). */
+export function clientInfoLine(c: Client, isCaller = false): string {
+  const current = isCaller ? c.requestArgv : undefined;
   const nowS = Math.floor(c.node.nowMs() / 1000);
   const qbuf = current ? respSize(current) : 0;
-  const qbufFree = current ? QUERY_BUF_ALLOC - qbuf : 0;
+  const qbufFree = QUERY_BUF_ALLOC - qbuf;
   const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
-  const multiMem = (c.multi ?? []).reduce((n, q) => n + q.argv.reduce((m, a) => m + a.length, 0), 0);
-  const totMem = qbuf + qbufFree + argvMem + multiMem + REPLY_BUF + CLIENT_STRUCT;
+  const multiMem = (c.multi ?? []).reduce(
+    (n, q) => n + q.argv.length * POINTER + q.argv.reduce((m, a) => m + a.length, 0),
+    0,
+  );
+  const argvArray = current ? current.length * POINTER : 0;
+  const totMem = QUERY_BUF_ALLOC + REPLY_BUF + CLIENT_STRUCT + argvMem + argvArray + multiMem;
   const fields: [string, string | number][] = [
     ['id', c.id],
     ['addr', c.address.addr],
@@ -80,7 +86,7 @@ export function clientInfoLine(c: Client, current?: readonly Bytes[]): string {
     ['argv-mem', argvMem],
     ['multi-mem', multiMem],
     ['rbs', REPLY_BUF],
-    ['rbp', REPLY_BUF],
+    ['rbp', 0],
     ['obl', 0],
     ['oll', 0],
     ['omem', 0],

@@ -76,15 +76,15 @@ export function setClientName(c: Client, name: Bytes): void {
   c.name = name.length === 0 ? null : name;
 }
 
-function lines(clients: Iterable<Client>, caller: Client, argv: Bytes[]): Reply {
+function lines(clients: Iterable<Client>, caller: Client): Reply {
   let out = '';
-  for (const cl of clients) out += clientInfoLine(cl, cl === caller ? argv : undefined) + '\n';
+  for (const cl of clients) out += clientInfoLine(cl, cl === caller) + '\n';
   return verbatim('txt', unbin(out));
 }
 
 function clientList(c: Client, argv: Bytes[]): Reply {
   const all = [...c.node.clients.values()];
-  if (argv.length === 2) return lines(all, c, argv);
+  if (argv.length === 2) return lines(all, c);
   const opt = lowerBin(argv[2]!);
   if (argv.length === 4 && opt === 'type') {
     const type = clientTypeByName(bin(argv[3]!));
@@ -92,7 +92,6 @@ function clientList(c: Client, argv: Bytes[]): Reply {
     return lines(
       all.filter((cl) => clientType(cl) === type),
       c,
-      argv,
     );
   }
   if (argv.length > 3 && opt === 'id') {
@@ -103,7 +102,7 @@ function clientList(c: Client, argv: Bytes[]): Reply {
       const cl = c.node.clients.get(id);
       if (cl) picked.push(cl);
     }
-    return lines(picked, c, argv);
+    return lines(picked, c);
   }
   fail(E.syntax);
 }
@@ -193,7 +192,7 @@ export const clientCommands: CommandFamily = {
   handlers: {
     'client|help': (_c, argv) => helpReply(argv[0]!, HELP),
     'client|id': (c) => int(c.id),
-    'client|info': (c, argv) => verbatim('txt', unbin(clientInfoLine(c, argv) + '\n')),
+    'client|info': (c) => verbatim('txt', unbin(clientInfoLine(c, true) + '\n')),
     'client|list': clientList,
     'client|setname'(c, argv) {
       setClientName(c, argv[2]!);

@@ -61,6 +61,8 @@ export class Client {
   dirtyCas = false;
   /** Commands held back while the server is paused (CLIENT PAUSE), in arrival order. */
   postponed: Bytes[][] = [];
+  /** The request being processed (CLIENT LIST's qbuf/argv-mem; inside EXEC it stays the EXEC). */
+  requestArgv: Bytes[] = [];
 
   constructor(
     readonly id: number,

@@ -51,6 +51,7 @@ export function arityOk(cmd: Command, argc: number): boolean {
 export function processCommand(node: ServerNode, c: Client, argv: Bytes[]): void {
   if (argv.length === 0) return;
   c.lastInteractionMs = node.nowMs();
+  c.requestArgv = argv;
   c.skipCurrent = c.skipNext;
   c.skipNext = false;
   const reply = processInner(node, c, argv);
