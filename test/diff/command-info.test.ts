@@ -26,9 +26,29 @@ import { GETKEYS_CASES } from './command-info-cases.ts';
 
 const j = (s: unknown): string => JSON.stringify(s);
 
+/** The first place two values differ, as a path of indexes/keys, with the two values there. */
+function firstDifference(a: unknown, b: unknown, path: string): [string, unknown, unknown] {
+  if (j(a) === j(b)) return [path, a, b];
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length === kb.length) {
+      for (const k of ka) {
+        const x = (a as Record<string, unknown>)[k];
+        const y = (b as Record<string, unknown>)[k];
+        if (j(x) !== j(y)) return firstDifference(x, y, `${path}[${k}]`);
+      }
+    }
+  }
+  return [path, a, b];
+}
+
 /** How two values of a field differ; for subcommands only which names are missing or extra. */
 function describe_(field: string, ours: Shape | undefined, theirs: Shape | undefined): string {
-  if (field !== 'subcommands') return `ours ${j(ours)} redis ${j(theirs)}`;
+  if (field !== 'subcommands') {
+    const [path, x, y] = firstDifference(ours, theirs, '');
+    return `${path ? `at ${path}: ` : ''}ours ${j(x)} redis ${j(y)}`;
+  }
   const names = (s: Shape | undefined): string[] =>
     Array.isArray(s) ? s.map((e) => String(Array.isArray(e) ? e[0] : e)) : [];
   const a = names(ours);

@@ -63,6 +63,7 @@ function argProblems(args: readonly ArgSpec[], nKeySpecs: number, path: string):
   for (const a of args) {
     const at = `${path}${a.name}`;
     if (!ARG_TYPES.has(a.type)) out.push(`argument ${at}: unknown type ${a.type}`);
+    if (a.name !== a.name.toLowerCase()) out.push(`argument ${at}: name not lower case (Redis's all are)`);
     if (a.keySpecIndex !== undefined && (a.keySpecIndex < 0 || a.keySpecIndex >= nKeySpecs)) {
       out.push(`argument ${at}: key_spec_index ${a.keySpecIndex} but ${nKeySpecs} key specs`);
     }
