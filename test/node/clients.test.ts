@@ -103,3 +103,23 @@ describe('isolation', () => {
     }
   });
 });
+
+describe('server-side close', () => {
+  it('QUIT answers OK and closes; CLIENT KILL closes another connection', async () => {
+    const quit = await exchange(ours.port, ['QUIT\r\nPING\r\n']);
+    expect(quit).toEqual({ received: '+OK\r\n', closed: true });
+    const victim = await RespConnection.open(ours.port);
+    const killer = await RespConnection.open(ours.port);
+    try {
+      const id = await victim.call('CLIENT', 'ID');
+      expect(id.t).toBe('int');
+      const n = id.t === 'int' ? String(id.n) : '';
+      expect(await killer.call('CLIENT', 'KILL', 'ID', n)).toEqual({ t: 'int', n: 1 });
+      for (let i = 0; i < 50 && !victim.closed; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(victim.closed).toBe(true);
+    } finally {
+      victim.close();
+      killer.close();
+    }
+  });
+});
