@@ -51,7 +51,9 @@ function nowS(node: ServerNode): number {
 
 export function serverSection(node: ServerNode): Fields {
   const uptime = nowS(node) - Math.floor(node.startMs / 1000);
-  const hz = node.config.getInt('hz');
+  const configuredHz = node.config.getInt('hz');
+  // The running hz is the configured one clamped to 1..500 (CONFIG_MIN_HZ / CONFIG_MAX_HZ).
+  const hz = Math.min(500, Math.max(1, configuredHz));
   return [
     ['redis_version', REDIS_VERSION],
     ['redis_git_sha1', '00000000'],
@@ -72,7 +74,7 @@ export function serverSection(node: ServerNode): Fields {
     ['uptime_in_seconds', uptime],
     ['uptime_in_days', Math.floor(uptime / 86400)],
     ['hz', hz],
-    ['configured_hz', hz],
+    ['configured_hz', configuredHz],
     ['lru_clock', nowS(node) & 0xffffff],
     ['executable', '/usr/bin/redis-server'],
     ['config_file', ''],
