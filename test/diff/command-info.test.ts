@@ -145,6 +145,8 @@ describe('COMMAND table vs redis-server', () => {
         ['COMMAND', 'NOSUCH'],
         ['COMMAND', 'INFO', 'nosuchcmd', 'get', 'GET|x', 'a|b|c', 'command|LIST'],
         ['COMMAND', 'DOCS', 'nosuchcmd'],
+        ['COMMAND', 'INFO', '', '|', 'get|', 'client|', '|get', 'GET', 'Client|List'],
+        ['COMMAND', 'DOCS', '', '|', 'get|', 'client|', '|get'],
         ['COMMAND', 'GETKEYS'],
         ['COMMAND', 'GETKEYS', 'nosuchcmd', 'x'],
         ['COMMAND', 'GETKEYS', 'command', 'x'],

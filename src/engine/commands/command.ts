@@ -22,7 +22,8 @@ import type { CommandFamily } from './types.ts';
  * one '|', or a '|' after a command without subcommands, is unknown.
  */
 export function lookupFullName(registry: CommandRegistry, name: string): Command | undefined {
-  const parts = name.toLowerCase().split('|');
+  // ASCII-only case folding, like the C locale tolower() of Redis's command dictionary.
+  const parts = name.replace(/[A-Z]+/g, (m) => m.toLowerCase()).split('|');
   if (parts.length > 2) return undefined;
   const base = registry.top.get(parts[0]!);
   if (parts.length === 1) return base;
