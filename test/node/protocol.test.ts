@@ -4,7 +4,7 @@
  * the connection, must be identical.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type RealRedis } from '../diff/redis.ts';
+import { RespConnection, startRedis, type RealRedis } from '../diff/redis.ts';
 import { exchange, useOurServer } from './helpers.ts';
 
 const ours = useOurServer();
@@ -68,5 +68,42 @@ describe('protocol handling matches redis-server', () => {
     expect(JSON.stringify(a.received)).toBe(JSON.stringify(b.received));
     expect(a.closed).toBe(b.closed);
     matched++;
+  });
+});
+
+describe('limits changed with CONFIG SET match redis-server', () => {
+  async function configSet(port: number, name: string, value: string): Promise<void> {
+    const c = await RespConnection.open(port);
+    expect(await c.call('CONFIG', 'SET', name, value)).toEqual({ t: 'simple', s: 'OK' });
+    c.close();
+  }
+  async function both(name: string, value: string): Promise<void> {
+    await configSet(ours.port, name, value);
+    await configSet(real.port, name, value);
+  }
+
+  it('proto-max-bulk-len', async () => {
+    await both('proto-max-bulk-len', '1mb');
+    try {
+      for (const len of [1_048_576, 1_048_577]) {
+        const chunks = [`*2\r\n$4\r\nECHO\r\n$${len}\r\n`];
+        const [a, b] = await Promise.all([exchange(ours.port, chunks), exchange(real.port, chunks)]);
+        expect(a).toEqual(b);
+      }
+    } finally {
+      await both('proto-max-bulk-len', '512mb');
+    }
+  });
+
+  it('client-query-buffer-limit closes the connection without a reply', async () => {
+    await both('client-query-buffer-limit', '1mb');
+    try {
+      const chunks = ['PING\r\n*2\r\n$4\r\nECHO\r\n$3000000\r\n', 'q'.repeat(1_200_000)];
+      const [a, b] = await Promise.all([exchange(ours.port, chunks), exchange(real.port, chunks)]);
+      expect(a).toEqual(b);
+      expect(a.closed).toBe(true);
+    } finally {
+      await both('client-query-buffer-limit', '1gb');
+    }
   });
 });
