@@ -121,5 +121,7 @@ describe('Playground facade', () => {
     w.onerror?.({ message: 'boom' });
     await expect(p).rejects.toThrow('playground worker failed: boom');
     await expect(pg.connect()).rejects.toThrow('boom');
+    await conn.close();
+    expect(conn.state.closed).toBe(true);
   });
 });

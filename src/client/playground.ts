@@ -156,12 +156,12 @@ export class Connection {
     return () => void this.closeListeners.delete(cb);
   }
 
-  /** Closes the connection from this side. */
+  /** Closes the connection from this side. Never rejects: a dead worker has no connection left either. */
   async close(): Promise<void> {
     if (this.current.closed) return;
     this.current = { ...this.current, closed: true };
     this.forget(this.clientId);
-    await this.rpc.request({ type: 'disconnect', clientId: this.clientId }, 'disconnected');
+    await this.rpc.request({ type: 'disconnect', clientId: this.clientId }, 'disconnected').catch(() => {});
   }
 
   /** @internal */
