@@ -4,40 +4,30 @@
  */
 import type { CommandSpec } from './types.ts';
 
-const common = {
-  group: 'server',
-  flags: ['loading', 'stale', 'sentinel'],
-  acl: ['slow', 'connection'],
-} as const satisfies Partial<CommandSpec>;
+/** The facts every COMMAND entry shares, plus the entry's own. */
+function entry(own: Omit<CommandSpec, 'group' | 'flags' | 'acl'>): CommandSpec {
+  return { group: 'server', flags: ['loading', 'stale', 'sentinel'], acl: ['slow', 'connection'], ...own };
+}
 
 const commandNames = { name: 'command-name', type: 'string', optional: true, multiple: true } as const;
 
 export const commandSpecs: CommandSpec[] = [
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  entry({
     name: 'command',
     summary: 'Describes every command the server knows: arity, flags, keys, categories.',
     since: '2.8.13',
     complexity: 'O(N) where N is the total number of Redis commands',
     arity: -1,
     tips: ['nondeterministic_output_order'],
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|count',
     summary: 'Tells how many top-level commands the server has.',
     since: '2.8.13',
     complexity: 'O(1)',
     arity: 2,
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|docs',
     summary: 'Gives the documentation of some or all commands: syntax, history, complexity.',
     since: '7.0.0',
@@ -45,41 +35,29 @@ export const commandSpecs: CommandSpec[] = [
     arity: -2,
     tips: ['nondeterministic_output_order'],
     arguments: [{ ...commandNames }],
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|getkeys',
     summary: 'Shows which arguments of a full command line are keys.',
     since: '2.8.13',
     complexity: 'O(N) where N is the number of arguments to the command',
     arity: -4,
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|getkeysandflags',
     summary: 'Shows the key arguments of a full command line and how each key is accessed.',
     since: '7.0.0',
     complexity: 'O(N) where N is the number of arguments to the command',
     arity: -4,
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|help',
     summary: 'Lists the COMMAND subcommands with a short explanation each.',
     since: '5.0.0',
     complexity: 'O(1)',
     arity: 2,
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|info',
     summary: 'Describes the named commands (or all of them): arity, flags, keys, categories.',
     since: '2.8.13',
@@ -88,11 +66,8 @@ export const commandSpecs: CommandSpec[] = [
     tips: ['nondeterministic_output_order'],
     history: [['7.0.0', 'Allowed to be called with no argument to get info on all commands.']],
     arguments: [{ ...commandNames }],
-  },
-  {
-    ...common,
-    flags: [...common.flags],
-    acl: [...common.acl],
+  }),
+  entry({
     name: 'command|list',
     summary: 'Lists command names, optionally only those of a module, ACL category or pattern.',
     since: '7.0.0',
@@ -112,5 +87,5 @@ export const commandSpecs: CommandSpec[] = [
         ],
       },
     ],
-  },
+  }),
 ];
