@@ -42,3 +42,14 @@ describe('history', () => {
     expect(isSensitiveCommand(['get', 'auth'])).toBe(false);
   });
 });
+
+describe('history shared by tabs', () => {
+  it('keeps lines added by another History over the same store', () => {
+    const store = new MemoryStore();
+    const a = new History(store);
+    const b = new History(store);
+    a.add('from a');
+    b.add('from b');
+    expect(new History(store).all).toEqual(['from a', 'from b']);
+  });
+});

@@ -4,6 +4,9 @@
  * first, and a line equal to the previous one is not added again. Lines with secrets (AUTH, ...) are
  * filtered by the caller, as redis-cli does.
  *
+ * Every tab has its own History object over the same store; each re-reads the store before adding a
+ * line, so tabs don't overwrite each other's lines.
+ *
  * While a line is edited, navigation works on a scratch copy of the history plus the line being typed,
  * so edits made to recalled lines are kept until Enter but never rewrite the stored history.
  */
@@ -54,6 +57,8 @@ export class History {
 
   /** Records an entered line and starts a fresh navigation. */
   add(line: string): void {
+    // Re-read first: other tabs share the same stored history.
+    if (this.store) this.lines = this.load();
     if (line !== '' && this.lines[this.lines.length - 1] !== line) {
       this.lines.push(line);
       if (this.lines.length > this.maxLines) this.lines.splice(0, this.lines.length - this.maxLines);

@@ -11,7 +11,6 @@
  * - With no connection (after QUIT or when the server closed it) the next command connects anew.
  * - Commands taking 500 ms or more of real time get redis-cli's "(1.52s)" line.
  */
-import type { ClientState } from '../../protocol/messages.ts';
 import type { WireReply } from '../../protocol/reply.ts';
 import { formatPush, formatReply } from '../cli/format.ts';
 import { formatReplyRaw, isRawOutputCommand } from '../cli/raw.ts';
@@ -29,9 +28,9 @@ export interface ExecutorEvents {
 const utf8 = new TextEncoder();
 const SUBSCRIBES = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 
-/** Whether the server holds this client's command (protocol field `blocked`, optional). */
+/** Whether the server holds this client's command (BLPOP waiting, CLIENT PAUSE). */
 function isBlocked(conn: ConsoleConnection): boolean {
-  return (conn.state as ClientState & { blocked?: boolean }).blocked === true;
+  return conn.state.blocked === true;
 }
 
 export class CommandExecutor {

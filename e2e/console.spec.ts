@@ -1,0 +1,97 @@
+/*
+ * The console in a real browser, against the built site: type like a user, read the terminal buffer
+ * (window.__consoleLines) and expect what redis-cli would print.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const PROMPT = '127.0.0.1:6379>';
+
+async function lines(page: Page, tab = 0): Promise<string[]> {
+  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
+}
+
+/** Waits until the last line of the tab's terminal is `text`. */
+async function expectLastLine(page: Page, text: string, tab = 0): Promise<void> {
+  await expect.poll(async () => (await lines(page, tab)).at(-1)?.trimEnd()).toBe(text);
+}
+
+async function open(page: Page): Promise<void> {
+  await page.goto('./');
+  await expectLastLine(page, PROMPT);
+}
+
+/** Types a line into the active console and waits for the next prompt. */
+async function run(page: Page, line: string, tab = 0, prompt = PROMPT): Promise<string[]> {
+  const before = (await lines(page, tab)).length;
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expectLastLine(page, prompt, tab);
+  return (await lines(page, tab)).slice(before);
+}
+
+test('loads without console errors and shows the server address', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page);
+  await expect(page.getByTestId('server-address')).toContainText('127.0.0.1:6379');
+  await expect(page).toHaveTitle(/Redis Playground/);
+  expect(errors).toEqual([]);
+});
+
+test('prints replies the way redis-cli does', async ({ page }) => {
+  await open(page);
+  expect(await run(page, 'set n 41')).toContain('OK');
+  expect(await run(page, 'incr n')).toContain('(integer) 42');
+  expect(await run(page, 'get nosuchkey')).toContain('(nil)');
+  expect(await run(page, 'incr')).toContain("(error) ERR wrong number of arguments for 'incr' command");
+  expect(await run(page, 'set v "hello world \\x00\\xff"')).toContain('OK');
+  expect(await run(page, 'get v')).toContain('"hello world \\x00\\xff"');
+  expect(await run(page, 'get "unbalanced')).toContain('Invalid argument(s)');
+});
+
+test('renders a nested array from EXEC and shows (TX) while in MULTI', async ({ page }) => {
+  await open(page);
+  await run(page, 'mset a 1 b 2');
+  await run(page, 'multi', 0, '127.0.0.1:6379(TX)>');
+  await run(page, 'mget a b', 0, '127.0.0.1:6379(TX)>');
+  await run(page, 'get a', 0, '127.0.0.1:6379(TX)>');
+  const out = await run(page, 'exec');
+  expect(out.slice(0, 3)).toEqual(['1) 1) "1"', '   2) "2"', '2) "1"']);
+});
+
+test('two tabs keep separate connections and databases', async ({ page }) => {
+  await open(page);
+  await run(page, 'select 2', 0, '127.0.0.1:6379[2]>');
+  await run(page, 'set where first', 0, '127.0.0.1:6379[2]>');
+  await page.getByTestId('add-tab').click();
+  await expectLastLine(page, PROMPT, 1);
+  await run(page, 'set where second', 1);
+  expect(await run(page, 'get where', 1)).toContain('"second"');
+  await page.getByTestId('tab').first().click();
+  expect(await run(page, 'get where', 0, '127.0.0.1:6379[2]>')).toContain('"first"');
+  await expect(page.getByTestId('tab').first()).toContainText('db2');
+});
+
+test('history survives a reload', async ({ page }) => {
+  await open(page);
+  await run(page, 'echo "remember me"');
+  await page.reload();
+  await expectLastLine(page, PROMPT);
+  await page.keyboard.press('ArrowUp');
+  await expectLastLine(page, `${PROMPT} echo "remember me"`);
+});
+
+test('quit disconnects the tab; the next command reconnects', async ({ page }) => {
+  await open(page);
+  await run(page, 'quit', 0, 'not connected>');
+  await expect(page.getByTestId('tab').first()).toContainText('off');
+  expect(await run(page, 'ping')).toContain('PONG');
+});
+
+test('help describes a command', async ({ page }) => {
+  await open(page);
+  const out = await run(page, 'help set');
+  expect(out.some((l) => l.startsWith('  SET key value'))).toBe(true);
+  expect(out.some((l) => l.startsWith('  group: string'))).toBe(true);
+});

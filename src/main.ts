@@ -1,0 +1,29 @@
+/*
+ * Entry point: starts the playground (its Web Worker) with ?seed=N when given, exposes it as
+ * window.__playground for benchmarks and tests, and mounts the app shell.
+ */
+import { mount } from 'svelte';
+import { Playground } from './client/playground.ts';
+import App from './ui/App.svelte';
+import './ui/app.css';
+
+declare global {
+  interface Window {
+    __playground?: Playground;
+    __consoleLines?: (tabIndex: number) => string[];
+  }
+}
+
+/** ?seed=N (a non-negative integer below 2^32), else undefined for a random seed. */
+function seedFromUrl(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('seed');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  const seed = Number(raw);
+  return seed <= 0xffffffff ? seed : undefined;
+}
+
+const seed = seedFromUrl(window.location.search);
+const playground = Playground.start(seed === undefined ? {} : { seed });
+playground.then((p) => (window.__playground = p)).catch(() => {});
+
+mount(App, { target: document.getElementById('app')!, props: { playground } });
