@@ -28,7 +28,11 @@ function toArgSpec(m: Shape): ArgSpec {
 function cliHints(port: number, words: string[]): Map<string, string> {
   const out = execFileSync('redis-cli', ['-p', String(port), 'help', ...words], { encoding: 'latin1' });
   const hints = new Map<string, string>();
-  for (const m of out.matchAll(/\x1b\[1m(.*?)\x1b\[0m \x1b\[90m(.*?)\x1b\[0m/g)) hints.set(m[1]!, m[2]!);
+  // Each entry's first line: ESC[1m name ESC[0m ESC[90m hint ESC[0m (escapes replaced to keep the regex plain).
+  // latin1 text never holds U+FFFF, so it can stand in for ESC.
+  const plain = out.replaceAll('\u001b', '\uffff');
+  for (const m of plain.matchAll(/\uffff\[1m(.*?)\uffff\[0m \uffff\[90m(.*?)\uffff\[0m/g))
+    hints.set(m[1]!, m[2]!);
   return hints;
 }
 
