@@ -134,6 +134,10 @@ describe('differential strings', () => {
       ['MSET', 'm1', 'x', 'm2'],
       ['MSET', 'm1'],
       ['MSET', 'dup', '1', 'dup', '2'],
+      ['SET', 'exp1', 'a', 'PXAT', '1'],
+      ['SET', 'exp2', 'a', 'PXAT', '1'],
+      ['MSET', 'exp1', 'b'],
+      ['GETSET', 'exp2', 'b'],
       ['GET', 'dup'],
       ['MSETNX', 'n1', 'a', 'n2', 'b'],
       ['MSETNX', 'n2', 'a', 'n3', 'b'],
@@ -383,6 +387,36 @@ describe('differential strings', () => {
     ]);
     await d.real.call('CONFIG', 'SET', 'proto-max-bulk-len', '536870912');
     d.node.config.setRaw('proto-max-bulk-len', '536870912');
+  });
+
+  it('overwrites keep the LFU counter under an LFU policy', async () => {
+    await resetBoth(d);
+    // Log factor 0 makes every access increment the counter, so the run is deterministic.
+    await d.both('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
+    await d.both('CONFIG', 'SET', 'lfu-log-factor', '0');
+    d.node.config.setRaw('maxmemory-policy', 'allkeys-lfu');
+    d.node.config.setRaw('lfu-log-factor', '0');
+    await d.checkAll([
+      ['SET', 'k', 'v'],
+      ['OBJECT', 'FREQ', 'k'],
+      ['GET', 'k'],
+      ['SET', 'k', 'v2'],
+      ['GETSET', 'k', 'v3'],
+      ['OBJECT', 'FREQ', 'k'],
+      ['SET', 'n', '1.5'],
+      ['INCRBYFLOAT', 'n', '1'],
+      ['APPEND', 'n', '0'],
+      ['SETRANGE', 'n', '0', '7'],
+      ['OBJECT', 'FREQ', 'n'],
+      ['SET', 'm', '100000'],
+      ['INCR', 'm'],
+      ['INCRBY', 'm', '5'],
+      ['OBJECT', 'FREQ', 'm'],
+    ]);
+    await d.both('CONFIG', 'SET', 'lfu-log-factor', '10');
+    await d.both('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
+    d.node.config.setRaw('maxmemory-policy', 'noeviction');
+    d.node.config.setRaw('lfu-log-factor', '10');
   });
 
   it('LCS with every option', async () => {

@@ -18,14 +18,14 @@ import { ldAdd, ldZero } from '../../util/longdouble.ts';
 import { bigIntArg } from '../../util/parse.ts';
 import { parseI64 } from '../../util/parse.ts';
 import type { Handler } from '../types.ts';
-import { asciiBytes, asString, intString, keyOf, plainString, writeKey } from './value.ts';
+import { asciiBytes, asString, intString, keyOf, plainString, putValue, writeKey } from './value.ts';
 
 const I64_MAX = 9223372036854775807n;
 const I64_MIN = -9223372036854775808n;
 
 /** Stores a counter result: a new key is added, an existing one keeps its deadline. */
 function storeCounter(c: Client, key: string, v: StringValue, event: string): void {
-  c.db.set(key, v, true);
+  putValue(c, key, v, true);
   c.node.signalModifiedKey(c.db, key);
   c.node.notify('$', event, key, c.db);
   c.node.dirty++;

@@ -19,6 +19,7 @@ import {
   checkStringLength,
   keyOf,
   newString,
+  putValue,
   rawString,
   readKey,
   writeKey,
@@ -36,13 +37,13 @@ const append: Handler = (c, argv) => {
   const o = writeKey(c, key);
   let total: number;
   if (o === undefined) {
-    c.db.set(key, newString(extra, c.node.nowMs()));
+    putValue(c, key, newString(extra, c.node.nowMs()), false);
     total = extra.length;
   } else {
     const old = asString(o).v;
     checkStringLength(c, old.length, extra.length);
     const v = appendBytes(old, extra);
-    c.db.set(key, rawString(v, c.node.nowMs()), true);
+    putValue(c, key, rawString(v, c.node.nowMs()), true);
     total = v.length;
   }
   modified(c, key, 'append');
@@ -66,7 +67,7 @@ const setrange: Handler = (c, argv) => {
   const out = new Uint8Array(Math.max(old.length, offset + value.length));
   out.set(old, 0);
   out.set(value, offset);
-  c.db.set(key, rawString(out, c.node.nowMs()), true);
+  putValue(c, key, rawString(out, c.node.nowMs()), true);
   modified(c, key, 'setrange');
   return int(out.length);
 };

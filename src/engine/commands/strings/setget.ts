@@ -84,6 +84,8 @@ const psetex: Handler = (c, argv) =>
 const getset: Handler = (c, argv) => {
   const key = keyOf(argv, 1);
   const old = getValue(c, key);
+  // setKey without a known existence looks the key up again (touching it, expiring it if due).
+  writeKey(c, key);
   storeKey(c, key, newString(argv[2]!, c.node.nowMs()));
   c.node.notify('$', 'set', key, c.db);
   c.node.dirty++;
@@ -145,6 +147,7 @@ function msetGeneric(c: Client, argv: Bytes[], nx: boolean): Reply {
   const now = c.node.nowMs();
   for (let j = 1; j < argv.length; j += 2) {
     const key = keyOf(argv, j);
+    writeKey(c, key);
     storeKey(c, key, newString(argv[j + 1]!, now));
     c.node.notify('$', 'set', key, c.db);
   }

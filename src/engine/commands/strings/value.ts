@@ -76,17 +76,26 @@ export function asString(v: RValue): StringValue {
 }
 
 /**
+ * dbAdd / dbOverwrite: stores `v` at `key`, keeping the deadline only with keepTtl. Under an LFU
+ * maxmemory policy an overwritten key keeps its access counter, as Redis's dbOverwrite copies the old
+ * object's LRU/LFU field into the new one.
+ */
+export function putValue(c: Client, key: string, v: StringValue, keepTtl: boolean): void {
+  const old = c.db.dict.get(key);
+  if (old !== undefined && c.node.config.get('maxmemory-policy').endsWith('lfu')) {
+    v.lru = old.lru;
+    v.lfu = old.lfu;
+  }
+  c.db.set(key, v, keepTtl);
+}
+
+/**
  * setKey(): stores a new value, clearing the deadline unless keepTtl, and signals the key as
  * modified. The caller notifies the "set" event and counts dirty, as each Redis command does.
  */
 export function storeKey(c: Client, key: string, v: StringValue, keepTtl = false): void {
-  c.db.set(key, v, keepTtl);
+  putValue(c, key, v, keepTtl);
   c.node.signalModifiedKey(c.db, key);
-}
-
-/** Replaces an existing key's value keeping its deadline (dbOverwrite). */
-export function overwriteKey(c: Client, key: string, v: StringValue): void {
-  c.db.overwrite(key, v);
 }
 
 /** checkStringLength: a result longer than proto-max-bulk-len is refused. */
