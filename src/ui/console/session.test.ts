@@ -35,6 +35,9 @@ class FakeConnection implements ConsoleConnection {
       case 'multi':
         this.state = { ...this.state, inMulti: true };
         return [{ t: 'simple', s: 'OK' }];
+      case 'blpop':
+        this.state = { ...this.state, blocked: true };
+        return [];
       case 'subscribe':
         this.state = { ...this.state, subscribed: true };
         return a.map((ch, i) => ({ t: 'array', a: [bulk('subscribe'), bulk(ch), { t: 'int', n: i + 1 }] }));
@@ -171,6 +174,22 @@ describe('ConsoleSession', () => {
     expect(conns.length).toBe(2);
     expect(conns[1]!.sent).toEqual([['SELECT', '3']]);
     expect(screen.text().at(-1)).toBe('127.0.0.1:6379[3]>');
+  });
+
+  it("waits for a blocked command's late reply, queueing what is typed meanwhile", async () => {
+    const { screen, conns, type } = await setup();
+    await type('blpop q 0\rget k\r');
+    expect(screen.text().at(-1)).toBe('');
+    conns[0]!.state = { ...conns[0]!.state, blocked: false };
+    conns[0]!.push({ t: 'array', a: [bulk('q'), bulk('x')] });
+    await type('');
+    expect(screen.text().slice(-5)).toEqual([
+      '1) "q"',
+      '2) "x"',
+      '127.0.0.1:6379> get k',
+      '(nil)',
+      '127.0.0.1:6379>',
+    ]);
   });
 
   it('prints help locally', async () => {
