@@ -3,7 +3,9 @@
  * values, encodings, TTLs, keyspace events and hit/miss counters, compared with a real redis-server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClient } from '../../src/engine/testkit.ts';
 import { useDifferential } from './harness.ts';
+import { RespConnection } from './redis.ts';
 import {
   bytesArg,
   checkEncoding,
@@ -417,6 +419,44 @@ describe('differential strings', () => {
     await d.both('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
     d.node.config.setRaw('maxmemory-policy', 'noeviction');
     d.node.config.setRaw('lfu-log-factor', '10');
+  });
+
+  it('WATCH sees exactly the writes that signal a modified key', async () => {
+    await resetBoth(d);
+    const otherReal = await RespConnection.open(d.real.socket.remotePort!);
+    const otherOurs = testClient(d.node);
+    const writes: Cmd[] = [
+      ['SET', 'w', 'v'],
+      ['SET', 'w', 'v', 'NX'],
+      ['SET', 'w', 'v', 'XX', 'GET'],
+      ['SETNX', 'w', 'x'],
+      ['GETEX', 'w'],
+      ['GETEX', 'w', 'PERSIST'],
+      ['GETEX', 'w', 'EX', '100'],
+      ['GETEX', 'w', 'PERSIST'],
+      ['SETRANGE', 'w', '0', ''],
+      ['SETRANGE', 'w', '1', 'z'],
+      ['APPEND', 'w', ''],
+      ['INCRBYFLOAT', 'w', '1'],
+      ['INCR', 'w'],
+      ['STRLEN', 'w'],
+      ['LCS', 'w', 'w'],
+      ['MSETNX', 'w', '1'],
+      ['MSET', 'w', '1'],
+      ['GETDEL', 'w'],
+      ['GETDEL', 'w'],
+      ['GETSET', 'w', '5'],
+      ['INCRBY', 'w', 'x'],
+    ];
+    for (const cmd of writes) {
+      await d.both('WATCH', 'w');
+      await otherReal.call(...cmd);
+      otherOurs.call(...cmd);
+      await d.both('MULTI');
+      await d.both('PING');
+      await d.check(['EXEC']);
+    }
+    otherReal.close();
   });
 
   it('LCS with every option', async () => {
