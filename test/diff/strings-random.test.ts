@@ -125,7 +125,18 @@ describe('differential strings: seeded random sequence', () => {
     await resetBoth(d);
     await makeNonString(d, 'lst');
     const g = new Gen(new SeededRandom(seed));
-    for (let i = 0; i < STEPS; i++) await d.check(randomCommand(g));
+    for (let i = 0; i < STEPS; i++) {
+      await d.check(randomCommand(g));
+      if (i % 100 === 99) {
+        await checkHitsMisses(d);
+        const k = g.key();
+        await checkTtl(d, k, 2000);
+        await checkEncoding(d, k);
+        // Those checks count as lookups on Redis only: restart both counters.
+        await d.real.call('CONFIG', 'RESETSTAT');
+        d.node.stats.reset();
+      }
+    }
     await checkHitsMisses(d);
     for (const k of KEYS) {
       await checkEncoding(d, k);
