@@ -459,6 +459,17 @@ describe('differential strings', () => {
     otherReal.close();
   });
 
+  it('shared integers and refcounts of string results', async () => {
+    await resetBoth(d);
+    const cmds: Cmd[] = [];
+    const probe = (k: string): void => void cmds.push(['OBJECT', 'REFCOUNT', k], ['OBJECT', 'ENCODING', k]);
+    cmds.push(['SET', 'a', '5'], ['SET', 'b', '10000'], ['INCR', 'b'], ['SET', 'c', '9998'], ['INCR', 'c']);
+    cmds.push(['INCR', 'c'], ['APPEND', 'd', '77'], ['MSET', 'e', '1', 'f', 'x'], ['INCRBYFLOAT', 'g', '3']);
+    cmds.push(['SETNX', 'h', '12'], ['GETSET', 'i', '-1'], ['SETEX', 'j', '100', '42'], ['DECRBY', 'k', '5']);
+    for (const k of 'abcdefghijk') probe(k);
+    await d.checkAll(cmds);
+  });
+
   it('LCS with every option', async () => {
     await resetBoth(d);
     await makeNonString(d, 'lst');
