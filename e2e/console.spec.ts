@@ -95,3 +95,24 @@ test('help describes a command', async ({ page }) => {
   expect(out.some((l) => l.startsWith('  SET key value'))).toBe(true);
   expect(out.some((l) => l.startsWith('  group: string'))).toBe(true);
 });
+
+test('tabs can be renamed and closed', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('add-tab').click();
+  await expectLastLine(page, PROMPT, 1);
+  await page.getByTestId('tab').nth(1).dblclick();
+  await page.getByLabel('Console name').fill('writer');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tab').nth(1)).toHaveText('writer');
+  await page.getByTestId('close-tab').nth(1).click();
+  await expect(page.getByTestId('tab')).toHaveCount(1);
+});
+
+test('TAB completes command names and hints show arguments', async ({ page }) => {
+  await open(page);
+  await page.keyboard.type('getra');
+  await page.keyboard.press('Tab');
+  await expectLastLine(page, `${PROMPT} GETRANGE key start end`);
+  await page.keyboard.type(' k');
+  await expectLastLine(page, `${PROMPT} GETRANGE k start end`);
+});

@@ -17,7 +17,7 @@ import { splitArgs } from '../cli/split.ts';
 import { CommandExecutor } from './executor.ts';
 import { type Key, parseKeys } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
-import { type DrawState, drawLine } from './render.ts';
+import { type DrawState, drawLine, textWidth } from './render.ts';
 import type { SessionDeps, SessionStatus } from './types.ts';
 
 type Mode = 'starting' | 'prompt' | 'busy' | 'reading';
@@ -120,6 +120,14 @@ export class ConsoleSession {
     const { out, state } = drawLine(view, this.drawState, this.deps.term.cols);
     this.drawState = state;
     this.deps.term.write(out);
+  }
+
+  /** The terminal changed width: xterm reflowed the line, so recompute where the cursor row is. */
+  resized(): void {
+    if (this.mode !== 'prompt') return;
+    const cells = textWidth(this.prompt) + textWidth(this.editor.beforeCursor);
+    this.drawState = { cursorRow: Math.floor(cells / Math.max(1, this.deps.term.cols)) };
+    this.redraw();
   }
 
   /** Terminal input (xterm onData). */
