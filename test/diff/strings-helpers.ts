@@ -133,6 +133,25 @@ export async function makeNonString(d: Differential, key: string): Promise<void>
   d.node.dbs[0]!.set(bin(utf8(key)), stub);
 }
 
+export type Cmd = (string | Uint8Array)[];
+
+/**
+ * Runs commands on both servers, then compares the dirty-counter movement, the keyspace events and
+ * the hit/miss counters of the batch.
+ */
+export async function batchCheck(
+  d: Differential,
+  events: EventRecorder,
+  label: string,
+  cmds: Cmd[],
+): Promise<void> {
+  const dirtyBefore = await dirtyCounters(d);
+  await d.checkAll(cmds);
+  await checkDirty(d, dirtyBefore, label);
+  await events.check(label);
+  await checkHitsMisses(d);
+}
+
 export function bytesArg(...codes: number[]): Bytes {
   return Uint8Array.from(codes);
 }
