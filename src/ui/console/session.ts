@@ -4,30 +4,22 @@
  * Modes: "prompt" (editing a line), "busy" (a command is running; typed input is queued and replayed
  * afterwards, except Ctrl-C which interrupts) and "reading" (subscribed or MONITOR: pushes print as
  * they arrive, only Ctrl-C does anything). The prompt is redrawn in full after every edit (see
- * render.ts), with a grey hint after the text. Lines are handled like redis-cli's repl: invalid quoting
- * prints "Invalid argument(s)", a leading number repeats the command, quit/exit disconnect, ":set
- * hints|nohints" toggle hints, clear clears, help prints help locally, the rest goes to the server.
+ * render.ts), with a grey hint after the text. Entered lines are interpreted as redis-cli's repl does
+ * (repl.ts) and commands run through the executor (executor.ts).
  */
 import { CompletionCycle, completionsFor } from '../cli/completion.ts';
 import { buildHelpEntries, helpText, type HelpEntry } from '../cli/help.ts';
 import { hintFor } from '../cli/hints.ts';
-import { type History, isSensitiveCommand } from '../cli/history.ts';
+import type { History } from '../cli/history.ts';
 import { formatPrompt } from '../cli/prompt.ts';
-import { splitArgs } from '../cli/split.ts';
 import { CommandExecutor } from './executor.ts';
 import { type Key, parseKeys } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
+import { applyPreference, interpretLine } from './repl.ts';
 import { type DrawState, drawLine, textWidth } from './render.ts';
 import type { SessionDeps, SessionStatus } from './types.ts';
 
 type Mode = 'starting' | 'prompt' | 'busy' | 'reading';
-
-const toBinary = (b: Uint8Array): string => String.fromCharCode(...b);
-
-/** redis-cli's repeat prefix: a whole first word that strtol reads as an integer. */
-function parseRepeat(word: string): number | null {
-  return /^\s*[+-]?\d+$/.test(word) ? Number(word) : null;
-}
 
 export class ConsoleSession {
   private readonly editor = new LineEditor();
@@ -261,49 +253,32 @@ export class ConsoleSession {
       });
   }
 
-  /** redis-cli's handling of one entered line. */
+  /** redis-cli's handling of one entered line (see repl.ts). */
   private async runLine(line: string): Promise<void> {
-    if (line === '') return;
-    const argv = splitArgs(line);
-    if (argv === null) {
-      this.history.add(line);
-      return this.print('Invalid argument(s)\n');
-    }
-    if (argv.length === 0) return;
-    const args = argv.map(toBinary);
-    let repeat = 1;
-    const asNumber = parseRepeat(args[0]!);
-    if (args.length > 1 && asNumber !== null) {
-      if (!(asNumber > 0 && asNumber <= 2 ** 63)) {
+    const { action, remember } = interpretLine(line);
+    if (remember) this.history.add(line);
+    switch (action.kind) {
+      case 'nothing':
+        return;
+      case 'invalid':
+        return this.print('Invalid argument(s)\n');
+      case 'bad-repeat':
         return this.print('Invalid redis-cli repeat command option value.\n');
+      case 'quit':
+        return this.executor.disconnect();
+      case 'preference': {
+        const result = applyPreference(action.args);
+        if ('message' in result) return this.print(result.message);
+        this.hintsOn = result.hints;
+        return;
       }
-      repeat = asNumber;
-      argv.shift();
-      args.shift();
+      case 'clear':
+        return this.clearScreen(false);
+      case 'help':
+        if (this.entries.length === 0) this.entries = buildHelpEntries(await this.deps.docs);
+        return this.print(helpText(action.topic, this.entries, this.deps.server.version));
+      case 'command':
+        return this.executor.run(action.argv, action.args, action.repeat);
     }
-    if (!isSensitiveCommand(args)) this.history.add(line);
-    await this.runCommand(argv, args, repeat);
-  }
-
-  private async runCommand(argv: Uint8Array[], args: string[], repeat: number): Promise<void> {
-    const name = args[0]!.toLowerCase();
-    if (name === 'quit' || name === 'exit') return this.executor.disconnect();
-    if (name.startsWith(':')) return this.setPreference(args);
-    if (name === 'clear' && args.length === 1) return this.clearScreen(false);
-    if (name === 'help' || name === '?') {
-      if (this.entries.length === 0) this.entries = buildHelpEntries(await this.deps.docs);
-      return this.print(helpText(args.slice(1), this.entries, this.deps.server.version));
-    }
-    await this.executor.run(argv, args, repeat);
-  }
-
-  private setPreference(args: string[]): void {
-    const [cmd, pref] = args;
-    if (cmd!.toLowerCase() !== ':set' || pref === undefined) {
-      return this.print(`unknown redis-cli internal command '${cmd}'\n`);
-    }
-    if (pref.toLowerCase() === 'hints') this.hintsOn = true;
-    else if (pref.toLowerCase() === 'nohints') this.hintsOn = false;
-    else this.print(`unknown redis-cli preference '${pref}'\n`);
   }
 }
