@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/commands/registry.ts';
+import type { Reply } from '../../src/engine/resp/reply.ts';
 import { testClient } from '../../src/engine/testkit.ts';
 import { useDifferential } from './harness.ts';
 import { replyText } from './redis.ts';
@@ -134,6 +135,27 @@ describe('COMMAND table vs redis-server', () => {
     console.log(
       `[command-info] GETKEYS: ${skipped}/${GETKEYS_CASES.length} lines skipped (command not ours yet)`,
     );
+  });
+
+  it('COMMAND, COMMAND INFO and COMMAND DOCS without names list the same entries', async () => {
+    const ours = new Set(ourCommands().map((c) => c.fullName));
+    const infoOf = (r: Reply): string[] =>
+      (shape(r) as Shape[])
+        .filter((e) => ours.has(String((e as Shape[])[0])))
+        // Subcommand entries are compared one by one elsewhere (and may still be missing here).
+        .map((e) => j((e as Shape[]).slice(0, 9)))
+        .sort();
+    for (const argv of [['COMMAND'], ['COMMAND', 'INFO']]) {
+      const [a, b] = await d.both(...argv);
+      expect(infoOf(onWire(a!, 2))).toEqual(infoOf(b));
+    }
+    const docsOf = (r: Reply): string[] =>
+      mapEntries(shape(r))
+        .filter(([name]) => ours.has(name))
+        .map(([name, v]) => j([name, { ...normalizeDocs(v), subcommands: undefined }]))
+        .sort();
+    const [a, b] = await d.both('COMMAND', 'DOCS');
+    expect(docsOf(onWire(a!, 2))).toEqual(docsOf(b));
   });
 
   it('COMMAND subcommands and their errors match', async () => {
