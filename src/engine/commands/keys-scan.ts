@@ -1,10 +1,12 @@
 /*
  * SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] (Redis's scanGenericCommand for the keyspace).
  *
- * The cursor is a sequence number of the database's ScanIndex (see ds/scan-index.ts): every call
- * resumes at the first key whose sequence is >= the cursor and answers the sequence of the key after
- * the last one collected, or 0 when none is left. A key present for the whole walk is therefore
- * returned exactly once, whatever is inserted or deleted meanwhile. COUNT keys are collected first and
+ * The cursor addresses the database's ScanIndex (see ds/scan-index.ts). Its low 32 bits are the
+ * sequence to resume from, its high 32 bits the index's horizon when the walk began (cursor 0): keys
+ * added after that are not owed and not visited, so a walk always ends. Every call answers the sequence
+ * of the key after the last one collected, or 0 when none is left. A key present for the whole walk is
+ * therefore returned exactly once, whatever is inserted or deleted meanwhile. (After 2^32 insertions
+ * into one database the horizon no longer fits and cursors become plain sequences without a limit.) COUNT keys are collected first and
  * filtered afterwards (MATCH, then TYPE, then expiry), as Redis does, so a filtered call may answer
  * fewer keys, even none, with a non-zero cursor.
  *
@@ -82,12 +84,31 @@ function typeOf(c: Client, key: string): string {
   return typeName(readKey(c, key, { noTouch: true }));
 }
 
+const LOW_BITS = 32n;
+const LOW_MASK = (1n << LOW_BITS) - 1n;
+const LOW_MAX = 2 ** 32;
+
+/** The [from, limit) range of sequences a cursor asks for. */
+function decodeCursor(cursor: bigint, horizon: number): { from: number; limit: number } {
+  if (cursor === 0n) return { from: 0, limit: horizon < LOW_MAX ? horizon : Infinity };
+  if (horizon >= LOW_MAX) {
+    return { from: cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(cursor), limit: Infinity };
+  }
+  return { from: Number(cursor & LOW_MASK), limit: Number(cursor >> LOW_BITS) };
+}
+
+function encodeCursor(next: number, limit: number): string {
+  if (next === 0) return '0';
+  if (limit === Infinity) return String(next);
+  return ((BigInt(limit) << LOW_BITS) | BigInt(next)).toString();
+}
+
 export const scanHandlers: Record<string, Handler> = {
   scan(c, argv) {
     const cursor = parseScanCursor(argv[1]!);
     const o = parseScanOptions(argv, 2);
-    const from = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-    const page = c.db.keyIndex.scan(from, Math.min(o.count, Number.MAX_SAFE_INTEGER));
-    return arr([bulkStr(String(page.next)), arr(filterKeys(c, page.keys, o))]);
+    const { from, limit } = decodeCursor(cursor, c.db.keyIndex.horizon);
+    const page = c.db.keyIndex.scan(from, o.count, limit);
+    return arr([bulkStr(encodeCursor(page.next, limit)), arr(filterKeys(c, page.keys, o))]);
   },
 };

@@ -11,11 +11,13 @@
  *   seqs[i]  strictly increasing; binary search finds where a cursor resumes
  *   seqOf    key -> its sequence, for removal
  *
- * A SCAN cursor is the sequence number to resume from. A key present from the first call to the last
- * keeps its sequence, and every call continues at the first sequence >= the cursor, so such a key is
- * reached exactly once (stronger than Redis, which may repeat keys). Keys added during the scan get
- * larger numbers and may or may not be returned, as in Redis. Holes are compacted away once they
- * outnumber live keys; compaction renumbers positions, never sequences, so cursors stay valid.
+ * A walk resumes from a sequence number. A key present from the first call to the last keeps its
+ * sequence, and every call continues at the first sequence >= the cursor, so such a key is reached
+ * exactly once (stronger than Redis, which may repeat keys). A walk may also stop at a `limit`: the
+ * horizon (next sequence to hand out) when it started, so keys added meanwhile are skipped (Redis may
+ * or may not return them) and the walk ends even while other clients keep adding keys faster than it
+ * reads. Holes are compacted away once they outnumber live keys; compaction renumbers positions, never
+ * sequences, so cursors stay valid.
  *
  * Invariants: seqs is sorted ascending; seqOf has exactly the live keys; holes counts undefined slots.
  */
@@ -36,6 +38,11 @@ export class ScanIndex {
 
   get size(): number {
     return this.seqOf.size;
+  }
+
+  /** The sequence the next added key will get: keys added from now on have sequences >= this. */
+  get horizon(): number {
+    return this.nextSeq;
   }
 
   add(key: string): void {
@@ -64,20 +71,20 @@ export class ScanIndex {
   }
 
   /**
-   * Up to `count` live keys with sequence >= cursor, and the cursor to continue from (0 when nothing
-   * live follows, so a walk ends as soon as its last key is returned). Holes skipped on the way are
-   * bounded by compaction (never more than the live keys once there are over 32 of them).
+   * Up to `count` live keys with sequence in [from, limit), and where to continue (0 when no live key
+   * is left in that range, so a walk ends as soon as its last key is returned). Holes skipped on the
+   * way are bounded by compaction (never more than the live keys once there are over 32 of them).
    */
-  scan(cursor: number, count: number): ScanPage {
+  scan(from: number, count: number, limit = Infinity): ScanPage {
     const out: string[] = [];
-    let i = this.lowerBound(cursor);
+    let i = this.lowerBound(from);
     const n = this.keys.length;
-    for (; i < n && out.length < count; i++) {
+    for (; i < n && out.length < count && this.seqs[i]! < limit; i++) {
       const k = this.keys[i];
       if (k !== undefined) out.push(k);
     }
     while (i < n && this.keys[i] === undefined) i++;
-    return { keys: out, next: i < n ? this.seqs[i]! : 0 };
+    return { keys: out, next: i < n && this.seqs[i]! < limit ? this.seqs[i]! : 0 };
   }
 
   /** A live key chosen uniformly at random, or undefined when empty. */
