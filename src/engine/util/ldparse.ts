@@ -15,7 +15,16 @@
  * once (see roundLd), matching glibc's correctly rounded strtold.
  */
 import type { Bytes } from '../bytes.ts';
-import { bitLength, ldInf, ldZero, MANT_BITS, roundLd, type LongDouble, type Rounded } from './longdouble.ts';
+import {
+  bitLength,
+  ldInf,
+  ldZero,
+  MANT_BITS,
+  MIN_EXP,
+  roundLd,
+  type LongDouble,
+  type Rounded,
+} from './longdouble.ts';
 
 /** Redis's MAX_LONG_DOUBLE_CHARS: inputs this long or longer are refused outright. */
 export const MAX_LONG_DOUBLE_CHARS = 5 * 1024;
@@ -143,5 +152,39 @@ function parseHex(b: Bytes, i: number, neg: boolean): Rounded | null {
   const top = bitLength(m) + e;
   if (top > 16400) return { value: ldInf(neg), overflow: true, underflowToZero: false };
   if (top < -16500) return { value: ldZero(neg), overflow: false, underflowToZero: true };
+  // Subnormal results: exponent of the leading bit below the smallest normal one (-16382).
+  if (top - 1 < -16382) return glibcHexSubnormal(neg, m, e);
   return roundLd(neg, m, e);
+}
+
+/**
+ * glibc's strtold rounds hexadecimal input in two steps when the result is subnormal: the digits are
+ * first cut to 64 significant bits (keeping the next bit as a round bit and the rest as a sticky
+ * flag), then shifted into the subnormal range, where the bit cut first is forgotten: it counts
+ * neither as the new round bit nor as sticky. So 0x1.0000000000000003p-16383 ends one unit lower than
+ * correct rounding would give. Decimal input does not go through this path; we copy the quirk here
+ * because Redis answers with what glibc computes.
+ */
+function glibcHexSubnormal(neg: boolean, m: bigint, e: number): Rounded {
+  const len = bitLength(m);
+  let top64: bigint;
+  let sticky = false;
+  if (len > MANT_BITS) {
+    const cut = BigInt(len - MANT_BITS);
+    top64 = m >> cut;
+    // Bits below the first cut bit (that bit itself is the one glibc loses).
+    sticky = (m & ((1n << (cut - 1n)) - 1n)) !== 0n;
+  } else {
+    top64 = m << BigInt(MANT_BITS - len);
+  }
+  const leadExp = len - 1 + e;
+  const shift = -16382 - leadExp;
+  if (shift > MANT_BITS) return { value: ldZero(neg), overflow: false, underflowToZero: true };
+  const bigShift = BigInt(shift);
+  const roundBit = (top64 >> (bigShift - 1n)) & 1n;
+  sticky ||= (top64 & ((1n << (bigShift - 1n)) - 1n)) !== 0n;
+  let q = top64 >> bigShift;
+  if (roundBit === 1n && (sticky || (q & 1n) === 1n)) q += 1n;
+  if (q === 0n) return { value: ldZero(neg), overflow: false, underflowToZero: true };
+  return { value: { kind: 'finite', neg, m: q, e: MIN_EXP }, overflow: false, underflowToZero: false };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { unbin } from '../bytes.ts';
 import { formatFixed17, formatLongDoubleHuman } from './ldformat.ts';
 import { MAX_LONG_DOUBLE_CHARS, parseLongDouble } from './ldparse.ts';
-import { bitLength, ldAdd, ldFromBigInt, roundLd, type LongDouble } from './longdouble.ts';
+import { bitLength, ldAdd, ldFromBigInt, MIN_EXP, roundLd, type LongDouble } from './longdouble.ts';
 
 const GLIBC_VECTORS: [string, string, string, string, string][] = [
   ['10.5', '0.1', '10.5', '0.1', '10.6'],
@@ -115,6 +115,17 @@ describe('long double', () => {
     }
     expect(parse('0.' + '1'.repeat(MAX_LONG_DOUBLE_CHARS - 3))).not.toBeNull();
     expect(parse('0.' + '1'.repeat(MAX_LONG_DOUBLE_CHARS - 2))).toBeNull();
+  });
+
+  it('copies glibc on subnormal hexadecimal input (the first cut bit is lost)', () => {
+    const sub = (m: bigint) => ({ kind: 'finite', neg: false, m, e: MIN_EXP });
+    expect(parse('0x1.0000000000000003p-16383')).toEqual(sub(4611686018427387904n));
+    expect(parse('0x1.00000000000000031p-16383')).toEqual(sub(4611686018427387905n));
+    expect(parse('0x1.0000000000000006p-16383')).toEqual(sub(4611686018427387906n));
+    expect(parse('0x1p-16446')).toBeNull();
+    expect(parse('0x1.0000000000000000000001p-16446')).toEqual(sub(1n));
+    // Decimal input is correctly rounded: 1.83e-4951 is above half the smallest subnormal.
+    expect(parse('1.83e-4951')).toEqual(sub(1n));
   });
 
   it('prints 17 fixed digits with ties to even', () => {
