@@ -107,3 +107,10 @@ describe('globMatch (Redis stringmatchlen)', () => {
     expect(globMatchBin('*a*a*a*a*a*a*a*a*a*a', subject)).toBe(true);
   });
 });
+
+describe('globMatch on deep patterns', () => {
+  it('handles thousands of stars without recursion', () => {
+    expect(globMatchBin('*a'.repeat(50000), 'a'.repeat(50000))).toBe(true);
+    expect(globMatchBin('*a'.repeat(50000) + 'b', 'a'.repeat(50000))).toBe(false);
+  });
+});

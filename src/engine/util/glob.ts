@@ -20,7 +20,7 @@
  *
  * After a star the rest of the pattern is tried at every later position; when that fails from every
  * position, no earlier star can help either (a longer match for it would only start the rest later), so
- * a shared "give up" flag ends the search. This keeps pathological patterns like "*a*a*a*b" polynomial.
+ * the search ends. This keeps pathological patterns like "*a*a*a*b" polynomial (see matchFrom).
  *
  * The core works on binary strings (one char per byte, see bytes.ts) because dictionary keys already
  * have that form; the Bytes entry point converts.
@@ -42,8 +42,7 @@ export function globMatch(pattern: Bytes, subject: Bytes, nocase = false): boole
 
 /** Same as globMatch for binary strings (one char per byte), e.g. dictionary keys. */
 export function globMatchBin(pattern: string, subject: string, nocase = false): boolean {
-  const state = { giveUp: false };
-  return matchFrom(pattern, 0, subject, 0, nocase, state);
+  return matchFrom(pattern, subject, nocase);
 }
 
 /** Byte at `i`, or 0 past the end (the C terminator). */
@@ -64,46 +63,57 @@ function sameByte(a: number, b: number, nocase: boolean): boolean {
   return nocase ? lower(a) === lower(b) : a === b;
 }
 
-function matchFrom(
-  pat: string,
-  p: number,
-  str: string,
-  s: number,
-  nocase: boolean,
-  state: { giveUp: boolean },
-): boolean {
+/**
+ * Redis recurses at every star and gives up as soon as one star has tried every later position. That
+ * makes only the most recent star worth backtracking to (every other token eats exactly one byte), so
+ * the same answers come from a loop that remembers the last star and the position it was tried at:
+ * no recursion, so patterns with thousands of stars cannot overflow the JS stack.
+ */
+function matchFrom(pat: string, str: string, nocase: boolean): boolean {
   const plen = pat.length;
   const slen = str.length;
-  while (p < plen && s < slen) {
-    const pc = pat.charCodeAt(p);
-    if (pc === STAR) {
-      while (p < plen && at(pat, p + 1) === STAR) p++;
-      if (p === plen - 1) return true;
-      for (; s < slen; s++) {
-        if (matchFrom(pat, p + 1, str, s, nocase, state)) return true;
-        if (state.giveUp) return false;
+  let p = 0;
+  let s = 0;
+  let starP = -1;
+  let starS = -1;
+  for (;;) {
+    while (p < plen && s < slen) {
+      const pc = pat.charCodeAt(p);
+      if (pc === STAR) {
+        while (p < plen && at(pat, p + 1) === STAR) p++;
+        if (p === plen - 1) return true;
+        starP = p;
+        starS = s;
+        p++;
+        continue;
       }
-      state.giveUp = true;
-      return false;
-    } else if (pc === QUESTION) {
+      const next = matchToken(pat, p, str.charCodeAt(s), nocase);
+      if (next < 0) break;
+      p = next;
       s++;
-    } else if (pc === OPEN) {
-      const r = matchBracket(pat, p + 1, str.charCodeAt(s), nocase);
-      if (!r.match) return false;
-      p = r.end;
-      s++;
-    } else {
-      if (pc === BACKSLASH && plen - p >= 2) p++;
-      if (!sameByte(pat.charCodeAt(p), str.charCodeAt(s), nocase)) return false;
-      s++;
+      if (s === slen) {
+        while (at(pat, p) === STAR) p++;
+        break;
+      }
     }
-    p++;
-    if (s === slen) {
-      while (at(pat, p) === STAR) p++;
-      break;
-    }
+    if (p >= plen && s === slen) return true;
+    // Retry the rest of the pattern one byte later after the last star, never at the empty tail.
+    if (starP < 0 || ++starS >= slen) return false;
+    p = starP + 1;
+    s = starS;
   }
-  return p >= plen && s === slen;
+}
+
+/** Matches the single-byte token at `p` (not a star) against `c`: the index after it, or -1. */
+function matchToken(pat: string, p: number, c: number, nocase: boolean): number {
+  const pc = pat.charCodeAt(p);
+  if (pc === QUESTION) return p + 1;
+  if (pc === OPEN) {
+    const r = matchBracket(pat, p + 1, c, nocase);
+    return r.match ? r.end + 1 : -1;
+  }
+  if (pc === BACKSLASH && pat.length - p >= 2) p++;
+  return sameByte(pat.charCodeAt(p), c, nocase) ? p + 1 : -1;
 }
 
 /**
