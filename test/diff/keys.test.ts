@@ -299,6 +299,26 @@ describe('keyspace differential', () => {
     expect(fresh()).toEqual([]);
   });
 
+  it('RESP3 replies (nulls, integers, arrays)', async () => {
+    await d.both('HELLO', '3');
+    await d.checkAll([
+      ['FLUSHALL'],
+      ['RANDOMKEY'],
+      ['OBJECT', 'ENCODING', 'nokey'],
+      ['OBJECT', 'FREQ', 'nokey'],
+      ['SET', 'a', '1'],
+      ['TYPE', 'a'],
+      ['KEYS', '*'],
+      ['SCAN', '0'],
+      ['TTL', 'a'],
+      ['OBJECT', 'HELP'],
+      ['RENAME', 'nokey', 'b'],
+    ]);
+    await d.both('HELLO', '2');
+    d.resp = 2;
+    expect(fresh()).toEqual([]);
+  });
+
   it('seeded random sequence of keyspace commands', async () => {
     const seed = diffSeed();
     console.log(`[differential] keys random sequence seed=${seed} (replay with DIFF_SEED=${seed})`);
