@@ -5,7 +5,9 @@
  * SCAN as the union of a full walk, clock-dependent replies within a tolerance.
  */
 import { describe, expect, it } from 'vitest';
+import { bin } from '../../src/engine/bytes.ts';
 import { SeededRandom } from '../../src/engine/ds/prng.ts';
+import type { Reply } from '../../src/engine/resp/reply.ts';
 import { diffSeed, useDifferential } from './harness.ts';
 import { checkScanUnion, projectPresence, projectScanPage, projectTtl, randomStep } from './keys-helpers.ts';
 
@@ -316,6 +318,44 @@ describe('keyspace differential', () => {
     ]);
     await d.both('HELLO', '2');
     d.resp = 2;
+    expect(fresh()).toEqual([]);
+  });
+
+  it('keyspace hit/miss and expiry counters (INFO stats)', async () => {
+    const stat = (r: Reply): unknown => {
+      const text = r.t === 'bulk' || r.t === 'verbatim' ? bin(r.b) : '';
+      const pick = (name: string): string | undefined => new RegExp(`${name}:(\\d+)`).exec(text)?.[1];
+      return ['keyspace_hits', 'keyspace_misses', 'expired_keys'].map((f) => `${f}=${pick(f)}`);
+    };
+    await d.checkAll([['FLUSHALL'], ['CONFIG', 'RESETSTAT']]);
+    await d.checkAll([
+      ['SET', 'a', '1'],
+      ['EXISTS', 'a', 'nokey'],
+      ['TOUCH', 'a', 'nokey'],
+      ['TYPE', 'a'],
+      ['TYPE', 'nokey'],
+      ['TTL', 'a'],
+      ['PTTL', 'nokey'],
+      ['OBJECT', 'ENCODING', 'a'],
+      ['OBJECT', 'ENCODING', 'nokey'],
+      ['COPY', 'a', 'b'],
+      ['COPY', 'nokey', 'b'],
+      ['RENAME', 'b', 'c'],
+      ['EXPIRE', 'c', '100'],
+      ['PERSIST', 'c'],
+      ['MOVE', 'c', '1'],
+      ['DEL', 'c'],
+      ['SET', 'gone', '1'],
+      ['PEXPIRE', 'gone', '20'],
+    ]);
+    await sleep(60);
+    await d.checkAll([
+      ['EXISTS', 'gone'],
+      ['SCAN', '0', 'TYPE', 'string'],
+    ]);
+    await d.check(['INFO', 'stats'], { project: stat });
+    const [ours] = await d.both('INFO', 'stats');
+    expect(JSON.stringify(stat(ours!))).not.toContain('undefined');
     expect(fresh()).toEqual([]);
   });
 
