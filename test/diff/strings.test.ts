@@ -251,6 +251,25 @@ describe('differential strings: whole values', () => {
     otherReal.close();
   });
 
+  it('string commands inside MULTI/EXEC, errors included', async () => {
+    await resetBoth(d);
+    await d.checkAll([
+      ['MULTI'],
+      ['SET', 'k', '1', 'EX', '0'],
+      ['SET', 'k', '1'],
+      ['INCRBYFLOAT', 'k', 'x'],
+      ['INCR', 'k'],
+      ['GETEX', 'k', 'PERSIST', 'EX', '1'],
+      ['MSET', 'a', '1', 'b'],
+      ['MGET', 'k', 'a'],
+      ['EXEC'],
+      ['MULTI'],
+      ['SET', 'k'],
+      ['GET', 'k'],
+      ['EXEC'],
+    ]);
+  });
+
   it('shared integers and refcounts of string results', async () => {
     await resetBoth(d);
     const cmds: Cmd[] = [];
