@@ -359,6 +359,31 @@ describe('keyspace differential', () => {
     expect(fresh()).toEqual([]);
   });
 
+  it('active expiry removes untouched stale keys; DEBUG SET-ACTIVE-EXPIRE 0 stops it', async () => {
+    const cron = async (): Promise<void> => {
+      // Redis runs its cycle at hz 10 on its own; our differential node is driven by hand.
+      for (let i = 0; i < 5; i++) {
+        await sleep(100);
+        d.node.cron();
+      }
+    };
+    await d.checkAll([['FLUSHALL'], ['CONFIG', 'RESETSTAT'], ['DEBUG', 'SET-ACTIVE-EXPIRE', '0']]);
+    for (let i = 0; i < 200; i++) {
+      await d.both('SET', `t${i}`, 'v');
+      await d.both('PEXPIRE', `t${i}`, '10');
+    }
+    await d.both('SET', 'keep', 'v');
+    await cron();
+    await d.check(['DBSIZE']);
+    await d.check(['DEBUG', 'SET-ACTIVE-EXPIRE', '1']);
+    await cron();
+    await d.check(['DBSIZE']);
+    const stat = (r: Reply): unknown =>
+      /expired_keys:(\d+)/.exec(r.t === 'bulk' || r.t === 'verbatim' ? bin(r.b) : '')?.[1] ?? 'none';
+    await d.check(['INFO', 'stats'], { project: stat });
+    expect(fresh()).toEqual([]);
+  });
+
   it('seeded random sequence of keyspace commands', async () => {
     const seed = diffSeed();
     console.log(`[differential] keys random sequence seed=${seed} (replay with DIFF_SEED=${seed})`);
