@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes.ts';
 import { SeededRandom } from '../../src/engine/ds/prng.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
+import { normalizeDocs, onWire, shape } from './command-info-shape.ts';
 import { diffSeed, useDifferential } from './harness.ts';
 import { checkScanUnion, projectPresence, projectScanPage, projectTtl, randomStep } from './keys-helpers.ts';
 
@@ -30,11 +31,17 @@ describe('keyspace differential', () => {
     return out;
   };
 
-  it('matches COMMAND INFO of every keyspace command', async () => {
+  it('matches COMMAND INFO and COMMAND DOCS (but summaries) of every keyspace command', async () => {
     for (const name of KEY_COMMANDS) await d.check(['COMMAND', 'INFO', name]);
     for (const sub of ['encoding', 'freq', 'help', 'idletime', 'refcount']) {
       await d.check(['COMMAND', 'INFO', `object|${sub}`]);
     }
+    const docs = (r: Reply): unknown => {
+      const top = shape(onWire(r, 2));
+      return Array.isArray(top) && Array.isArray(top[1]) ? normalizeDocs(top[1]) : top;
+    };
+    for (const name of [...KEY_COMMANDS, 'object'])
+      await d.check(['COMMAND', 'DOCS', name], { project: docs });
     expect(fresh()).toEqual([]);
   });
 
