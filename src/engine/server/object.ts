@@ -22,7 +22,12 @@ export interface StringValue {
   notShared?: boolean;
 }
 
-/** Union of every stored value type; data-type modules extend it. */
+/**
+ * Union of every stored value type; data-type modules extend it. The generic key commands rely on two
+ * fields of every variant: `type` is the name TYPE and SCAN TYPE report ('string', 'list', 'set',
+ * 'zset', 'hash', 'stream') and `enc` the name OBJECT ENCODING reports ('listpack', 'quicklist',
+ * 'intset', 'hashtable', 'skiplist', 'stream', ...). COPY needs a case in cloneValue below.
+ */
 export type RValue = StringValue;
 
 export type RType = RValue['type'];
