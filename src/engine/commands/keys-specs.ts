@@ -255,7 +255,9 @@ export const keyspaceSpecs: CommandSpec[] = [
       { name: 'key', type: 'key', keySpecIndex: 0 },
       { name: 'newkey', type: 'key', keySpecIndex: 1 },
     ],
-    history: [['3.2.0', 'The command no longer returns an error when source and destination names are the same.']],
+    history: [
+      ['3.2.0', 'The command no longer returns an error when source and destination names are the same.'],
+    ],
   },
   {
     name: 'swapdb',
