@@ -391,6 +391,27 @@ describe('keyspace differential', () => {
     expect(fresh()).toEqual([]);
   });
 
+  /** Every key of databases 0..2 with its value, TTL and encoding, compared on both servers. */
+  async function compareState(): Promise<void> {
+    const [, current] = await d.both('CLIENT', 'INFO');
+    const db = /db=(\d+)/.exec(current.t === 'bulk' ? bin(current.b) : '')?.[1] ?? '0';
+    for (const id of ['0', '1', '2']) {
+      await d.both('SELECT', id);
+      const [, keys] = await d.both('KEYS', '*');
+      await d.check(['KEYS', '*'], { unordered: true });
+      for (const k of keys.t === 'array' ? keys.a : []) {
+        if (k.t !== 'bulk') continue;
+        await d.checkAll([
+          ['GET', k.b],
+          ['TTL', k.b],
+          ['OBJECT', 'ENCODING', k.b],
+          ['OBJECT', 'REFCOUNT', k.b],
+        ]);
+      }
+    }
+    await d.both('SELECT', db);
+  }
+
   it('seeded random sequence of keyspace commands', async () => {
     const seed = diffSeed();
     console.log(`[differential] keys random sequence seed=${seed} (replay with DIFF_SEED=${seed})`);
@@ -404,7 +425,9 @@ describe('keyspace differential', () => {
       else if (step.kind === 'ttl') await d.check(step.argv, { project: projectTtl });
       else if (step.kind === 'presence') await d.check(step.argv, { project: projectPresence });
       else await d.check(step.argv);
+      if (i % 150 === 149) await compareState();
     }
+    await compareState();
     console.log(`[differential] keys random: ${d.total - start} steps, seed=${seed}`);
     expect(fresh().slice(0, 10)).toEqual([]);
   });
