@@ -117,8 +117,9 @@ export function randomStep(r: Random): RandomStep {
   if (n < 20) return { argv: ['KEYS', pick(r, PATTERNS)], kind: 'unordered' };
   if (n < 21) return { argv: ['MATCH', pick(r, PATTERNS), 'COUNT', String(1 + r.int(5))], kind: 'scan' };
   if (n < 22) return { argv: ['RANDOMKEY'], kind: 'presence' };
-  if (n < 24)
-    return exact(pick(r, ['EXPIRE', 'PEXPIRE']), k, pick(r, ['1000', '5000', '-1', '0']), ...opts(r));
+  // Deadlines stay far from the run's duration (or in the past) so both servers agree on staleness.
+  if (n < 23) return exact('EXPIRE', k, pick(r, ['1000', '5000', '-1', '0']), ...opts(r));
+  if (n < 24) return exact('PEXPIRE', k, pick(r, ['1000000', '5000000', '-1', '0']), ...opts(r));
   if (n < 25) return exact(pick(r, ['EXPIREAT', 'PEXPIREAT']), k, pick(r, ['4000000000', '1', '5000000000']));
   if (n < 26) return exact('TTL', k);
   if (n < 27) return { argv: ['PTTL', k], kind: 'ttl' };
