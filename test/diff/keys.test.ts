@@ -167,6 +167,8 @@ describe('keyspace differential', () => {
       ['EXPIRE', 'k', '100', 'NX', 'GT'],
       ['EXPIRE', 'k', '100', 'GT', 'LT'],
       ['EXPIRE', 'k', '100', 'bogus'],
+      ['EXPIRE', 'k', '100', 'a\x00b'],
+      ['EXPIRE', 'k', '100', 'a\nb'],
       ['EXPIRE', 'k', 'abc'],
       ['EXPIRE', 'k', '100', 'XX'],
       ['EXPIRE', 'k', '100', 'GT'],

@@ -39,7 +39,7 @@ function parseConditions(argv: Bytes[]): ExpireConditions {
     else if (eqIgnoreCase(a, 'xx')) f.xx = true;
     else if (eqIgnoreCase(a, 'gt')) f.gt = true;
     else if (eqIgnoreCase(a, 'lt')) f.lt = true;
-    else fail(`ERR Unsupported option ${keyArg(argv, j)}`);
+    else fail(`ERR Unsupported option ${keyArg(argv, j).split('\0')[0]}`); // C's %s stops at a NUL
   }
   if (f.nx && (f.xx || f.gt || f.lt)) {
     fail('ERR NX and XX, GT or LT options at the same time are not compatible');
