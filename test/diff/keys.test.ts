@@ -431,6 +431,7 @@ describe('keyspace differential', () => {
     }
     await compareState();
     console.log(`[differential] keys random: ${d.total - start} steps, seed=${seed}`);
+    for (const db of d.node.dbs) expect(db.indexConsistent()).toBe(true);
     expect(fresh().slice(0, 10)).toEqual([]);
   });
 });

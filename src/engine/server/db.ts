@@ -102,6 +102,14 @@ export class Database {
     return this.expires.delete(key);
   }
 
+  /** Invariant for tests and simulations: the scan index holds exactly the keys of dict, in order. */
+  indexConsistent(): boolean {
+    if (this.keyIndex.size !== this.dict.size) return false;
+    const dictKeys = this.dict.keys();
+    for (const k of this.keyIndex) if (dictKeys.next().value !== k) return false;
+    return true;
+  }
+
   /** SWAPDB: exchanges everything stored (keys, deadlines, indexes), not the identities. */
   swapContents(other: Database): void {
     [this.dict, other.dict] = [other.dict, this.dict];

@@ -104,6 +104,7 @@ describe('active expire cycle', () => {
         clock.advance(10);
         node.cron();
       }
+      for (const db of node.dbs) expect(db.indexConsistent()).toBe(true);
       return removed;
     };
     const a = run();
