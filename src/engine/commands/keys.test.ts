@@ -17,9 +17,10 @@ function scanAll(t: ReturnType<typeof testClient>, ...extra: string[]): string[]
   let cursor = '0';
   do {
     const r = t.call('SCAN', cursor, ...extra)!;
-    if (r.t !== 'array') throw new Error(JSON.stringify(r));
+    const page = r.t === 'array' ? r.a[1] : undefined;
+    if (r.t !== 'array' || page?.t !== 'array') throw new Error(JSON.stringify(r));
     cursor = s(r.a[0])!;
-    for (const k of (r.a[1] as { a: Reply[] }).a) out.push(s(k)!);
+    for (const k of page.a) out.push(s(k)!);
   } while (cursor !== '0');
   return out.sort();
 }
