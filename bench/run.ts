@@ -6,6 +6,7 @@
  * BENCH_SKIP_TCP=1 runs (a) only.
  */
 import { startRedis } from '../test/diff/redis.ts';
+import { findPid, processTreeCpuMs } from './cpu.ts';
 import { benchInProcess } from './inprocess.ts';
 import { formatOps, formatTable } from './table.ts';
 import { redisBenchmark, startOurServer } from './tcp.ts';
@@ -27,20 +28,35 @@ function inProcess(): void {
   console.log();
 }
 
+/** Runs one redis-benchmark and measures the server's CPU time over it. */
+async function measure(
+  port: number,
+  pid: number | undefined,
+  args: string[],
+): Promise<Record<string, number>> {
+  const cpu0 = pid === undefined ? NaN : processTreeCpuMs(pid);
+  const { rps } = await redisBenchmark(port, args);
+  const cpuMs = pid === undefined ? NaN : processTreeCpuMs(pid) - cpu0;
+  return { ...rps, cpuUsPerRequest: (cpuMs * 1000) / (2 * REQUESTS) };
+}
+
 async function overTcp(): Promise<void> {
   const ours = await startOurServer();
   const real = await startRedis();
+  const realPid = findPid(['redis-server', `:${real.port}`]);
   const rows: string[][] = [];
   try {
     for (const mode of MODES) {
       const args = ['-t', 'set,get', '-n', String(REQUESTS), '-c', '50', ...mode.args];
-      const a = await redisBenchmark(ours.port, args);
-      const b = await redisBenchmark(real.port, args);
+      const a = await measure(ours.port, ours.pid, args);
+      const b = await measure(real.port, realPid, args);
       for (const test of ['SET', 'GET']) {
-        const x = a.rps[test] ?? NaN;
-        const y = b.rps[test] ?? NaN;
+        const x = a[test] ?? NaN;
+        const y = b[test] ?? NaN;
         rows.push([`${test} (${mode.label})`, formatOps(x), formatOps(y), (x / y).toFixed(2)]);
       }
+      const cpu = (n: number | undefined): string => (n === undefined || isNaN(n) ? '?' : n.toFixed(1));
+      rows.push([`  server CPU us/request`, cpu(a.cpuUsPerRequest), cpu(b.cpuUsPerRequest), '']);
     }
   } finally {
     await ours.stop();

@@ -14,6 +14,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RunningServer {
   port: number;
+  /** The process to measure (its descendants included). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startOurServer(): Promise<RunningServer> {
   });
   return {
     port,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
