@@ -27,7 +27,7 @@ export const connectionCommands: CommandFamily = {
       group: 'connection',
       complexity: 'O(1)',
       arity: 2,
-      flags: ['fast'],
+      flags: ['loading', 'stale', 'fast'],
       acl: ['fast', 'connection'],
       arguments: [{ name: 'message', type: 'string' }],
     },
