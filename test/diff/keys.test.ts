@@ -238,6 +238,53 @@ describe('keyspace differential', () => {
     expect(fresh()).toEqual([]);
   });
 
+  it('every command treats a stale key as missing', async () => {
+    const stale = [
+      's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 's12', 's13', 's14', 's15', 's16',
+    ]; // prettier-ignore
+    await d.checkAll([['FLUSHALL'], ['DEBUG', 'SET-ACTIVE-EXPIRE', '0'], ['SET', 'live', 'v']]);
+    await d.checkAll([
+      ['SELECT', '1'],
+      ['SET', 's10', 'v'],
+      ['PEXPIRE', 's10', '20'],
+      ['SELECT', '0'],
+    ]);
+    for (const k of stale)
+      await d.checkAll([
+        ['SET', k, 'v'],
+        ['PEXPIRE', k, '20'],
+      ]);
+    await sleep(60);
+    await d.checkAll([
+      ['DBSIZE'],
+      ['KEYS', 's1*'],
+      ['TYPE', 's1'],
+      ['EXISTS', 's2'],
+      ['TTL', 's3'],
+      ['PERSIST', 's4'],
+      ['EXPIRE', 's5', '100'],
+      ['RENAME', 's6', 'x'],
+      ['RENAME', 'live', 's7'],
+      ['RENAMENX', 's7', 's8'],
+      ['MOVE', 's9', '1'],
+      ['MOVE', 's7', '1'],
+      ['SELECT', '1'],
+      ['GET', 's7'],
+      ['SELECT', '0'],
+      ['COPY', 's11', 'y'],
+      ['OBJECT', 'ENCODING', 's12'],
+      ['TOUCH', 's13', 's14'],
+      ['DEL', 's15'],
+      ['UNLINK', 's16'],
+      ['DBSIZE'],
+      ['EXISTS', 's10'],
+      ['RANDOMKEY'],
+      ['DBSIZE'],
+      ['DEBUG', 'SET-ACTIVE-EXPIRE', '1'],
+    ]);
+    expect(fresh()).toEqual([]);
+  });
+
   it('OBJECT subcommands and errors', async () => {
     await d.checkAll([
       ['FLUSHALL'],
