@@ -67,6 +67,15 @@ export class RespServer {
   private accept(socket: Socket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+    if (this.node.clients.size >= this.node.config.getInt('maxclients')) {
+      // Redis's admission control: a best-effort error line, then the connection is dropped.
+      this.node.stats.rejectedConnections++;
+      socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    const keepAliveSec = this.node.config.getInt('tcp-keepalive');
+    if (keepAliveSec > 0) socket.setKeepAlive(true, keepAliveSec * 1000);
     try {
       new Connection(this.node, socket, { log: this.log, onInput: () => this.clock.refresh() });
     } catch (e) {

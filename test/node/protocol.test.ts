@@ -95,6 +95,23 @@ describe('limits changed with CONFIG SET match redis-server', () => {
     }
   });
 
+  it('maxclients rejects extra connections with an error line', async () => {
+    const held = await Promise.all([RespConnection.open(ours.port), RespConnection.open(real.port)]);
+    await both('maxclients', '1');
+    try {
+      const [a, b] = await Promise.all([
+        exchange(ours.port, ['PING\r\n']),
+        exchange(real.port, ['PING\r\n']),
+      ]);
+      expect(a).toEqual(b);
+      expect(a).toEqual({ received: '-ERR max number of clients reached\r\n', closed: true });
+    } finally {
+      await held[0].call('CONFIG', 'SET', 'maxclients', '10000');
+      await held[1].call('CONFIG', 'SET', 'maxclients', '10000');
+      for (const c of held) c.close();
+    }
+  });
+
   it('client-query-buffer-limit closes the connection without a reply', async () => {
     await both('client-query-buffer-limit', '1mb');
     try {
