@@ -175,3 +175,72 @@ describe('RequestParser', () => {
     expect(p.error).toBe('ERR Protocol error: invalid multibulk length');
   });
 });
+
+describe('RequestParser under random chunking', () => {
+  /** A tiny deterministic PRNG so failures replay (seed printed in the test name). */
+  function lcg(seed: number): (n: number) => number {
+    let s = seed >>> 0;
+    return (n) => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s % n;
+    };
+  }
+
+  function randomCommands(rnd: (n: number) => number): { wire: string; want: string[][] } {
+    const want: string[][] = [];
+    let wire = '';
+    for (let i = 0; i < 200; i++) {
+      const argc = 1 + rnd(4);
+      const args: string[] = [];
+      for (let j = 0; j < argc; j++) {
+        const big = rnd(40) === 0;
+        const len = big ? 30_000 + rnd(70_000) : rnd(20);
+        let a = '';
+        for (let k = 0; k < len; k++) a += String.fromCharCode(big ? 97 + (k % 26) : rnd(256));
+        args.push(a);
+      }
+      wire += `*${argc}\r\n` + args.map((a) => `$${a.length}\r\n${a}\r\n`).join('');
+      want.push(args);
+    }
+    return { wire, want };
+  }
+
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`matches a one-shot parse (seed ${seed})`, () => {
+      const rnd = lcg(seed);
+      const { wire, want } = randomCommands(rnd);
+      const bytes = unbin(wire);
+      const p = new RequestParser();
+      const got: string[][] = [];
+      for (let i = 0; i < bytes.length;) {
+        const n = 1 + rnd(rnd(2) ? 64 : 40_000);
+        p.feed(bytes.subarray(i, i + n));
+        i += n;
+        for (let a = p.next(); a !== undefined; a = p.next()) got.push(a.map(bin));
+      }
+      expect(p.error).toBeUndefined();
+      expect(got.length).toBe(want.length);
+      expect(got).toEqual(want);
+    });
+  }
+});
+
+describe('RequestParser with a huge bulk', () => {
+  it('fills a 32 MB argument from 16 KB chunks into one exact-size array', () => {
+    const size = 32 * 1024 * 1024;
+    const p = new RequestParser();
+    p.feed(unbin(`*2\r\n$4\r\nECHO\r\n$${size}\r\n`));
+    expect(p.next()).toBeUndefined();
+    const chunk = new Uint8Array(16 * 1024).fill(120);
+    for (let sent = 0; sent < size; sent += chunk.length) {
+      p.feed(chunk);
+      expect(p.pendingBytes).toBe(sent + chunk.length);
+    }
+    p.feed(unbin('\r\n*1\r\n$4\r\nPING\r\n'));
+    const argv = p.next()!;
+    expect(argv[1]!.length).toBe(size);
+    expect(argv[1]!.buffer.byteLength).toBe(size);
+    expect(argv[1]![size - 1]).toBe(120);
+    expect(p.next()!.map(bin)).toEqual(['PING']);
+  });
+});
