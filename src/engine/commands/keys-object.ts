@@ -63,6 +63,11 @@ function isSharedInteger(c: Client, v: RValue): boolean {
   return n < SHARED_INTEGERS && sharedIntegersAllowed(c);
 }
 
+/** OBJECT REFCOUNT of a value (also what DEBUG OBJECT should print as refcount). */
+export function objectRefcount(c: Client, v: RValue): number {
+  return isSharedInteger(c, v) ? SHARED_REFCOUNT : 1;
+}
+
 /** objectCommandLookupOrReply: no touch, no keymiss event. */
 function withValue(c: Client, argv: Bytes[], fn: (v: RValue) => Reply): Reply {
   const v = readKey(c, keyArg(argv, 2), { noTouch: true, noNotify: true });
@@ -74,7 +79,7 @@ export const objectHandlers: Record<string, Handler> = {
 
   'object|encoding': (c, argv) => withValue(c, argv, (v) => bulkStr(v.enc)),
 
-  'object|refcount': (c, argv) => withValue(c, argv, (v) => int(isSharedInteger(c, v) ? SHARED_REFCOUNT : 1)),
+  'object|refcount': (c, argv) => withValue(c, argv, (v) => int(objectRefcount(c, v))),
 
   'object|idletime': (c, argv) =>
     withValue(c, argv, (v) => {
