@@ -6,9 +6,10 @@
  * added after that are not owed and not visited, so a walk always ends. Every call answers the sequence
  * of the key after the last one collected, or 0 when none is left. A key present for the whole walk is
  * therefore returned exactly once, whatever is inserted or deleted meanwhile. (After 2^32 insertions
- * into one database the horizon no longer fits and cursors become plain sequences without a limit.) COUNT keys are collected first and
- * filtered afterwards (MATCH, then TYPE, then expiry), as Redis does, so a filtered call may answer
- * fewer keys, even none, with a non-zero cursor.
+ * into one database the horizon no longer fits and cursors become plain sequences without a limit.)
+ *
+ * COUNT keys are collected first and filtered afterwards (MATCH, then TYPE, then expiry), as Redis
+ * does, so a filtered call may answer fewer keys, even none, with a non-zero cursor.
  *
  * Cursor syntax follows strtoul() as Redis 7.0 uses it: optional sign, decimal digits, nothing after;
  * a leading space or an overflow past 2^64-1 is "invalid cursor"; the empty string is cursor 0 and a
