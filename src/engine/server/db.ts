@@ -36,6 +36,11 @@ export class Database {
     const when = this.expires.get(key);
     // Redis's keyIsExpired: stale only once the clock is strictly past the deadline.
     if (when === undefined || when >= this.node.nowMs()) return false;
+    if (!this.dict.has(key)) {
+      // A deadline without a key (never expected): drop it quietly rather than report an expiry.
+      this.expires.delete(key);
+      return false;
+    }
     this.node.expireKey(this, key);
     return true;
   }
@@ -53,7 +58,7 @@ export class Database {
     return this.lookupRead(key);
   }
 
-  /** Value without touching access time or expiring (introspection; OBJECT, TYPE checks). */
+  /** Value without touching its access time, still expiring lazily (introspection: OBJECT, TYPE). */
   peek(key: string): RValue | undefined {
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
     return this.dict.get(key);
