@@ -2,7 +2,8 @@
  * Comparable shapes of COMMAND INFO / COMMAND DOCS replies for the differential test: a reply becomes
  * plain JSON that keeps its RESP types (sets, maps, simple strings are tagged) so a RESP3 comparison
  * still catches a set sent as an array. Parts Redis orders by its hash seed (subcommands) are sorted,
- * and DOCS fields that are ours by design (summary, complexity) are dropped.
+ * and fields that are prose in our own words by design are dropped: DOCS summary and complexity, the
+ * text of each history entry (its version is kept), and key-spec notes (in INFO and DOCS).
  */
 import { bin } from '../../src/engine/bytes.ts';
 import { RespWriter } from '../../src/engine/resp/encode.ts';
@@ -83,8 +84,29 @@ export function normalizeInfo(entry: Shape): Shape {
   const subs = items(entry[9]!);
   const sorted = subs ? subs.map(normalizeInfo).sort(byJson) : entry[9]!;
   const out = [...entry];
+  out[8] = mapList(entry[8]!, (spec) => withoutField(spec, 'notes'));
   out[9] = Array.isArray(entry[9]) ? (sorted as Shape[]) : { set: sorted as Shape[] };
   return out;
+}
+
+/** Applies f to each element of a RESP2 array or RESP3 set/array, keeping the container's kind. */
+function mapList(s: Shape, f: (x: Shape) => Shape): Shape {
+  if (Array.isArray(s)) return s.map(f);
+  if (s && typeof s === 'object' && 'set' in s) return { set: s.set.map(f) };
+  return s;
+}
+
+/** A map-shaped value (RESP3 map or RESP2 flat array of pairs) without one field. */
+function withoutField(s: Shape, field: string): Shape {
+  if (s && typeof s === 'object' && !Array.isArray(s) && 'map' in s) {
+    return { map: s.map.filter(([k]) => k !== field) };
+  }
+  if (Array.isArray(s)) {
+    const out: Shape[] = [];
+    for (let i = 0; i + 1 < s.length; i += 2) if (s[i] !== field) out.push(s[i]!, s[i + 1]!);
+    return out;
+  }
+  return s;
 }
 
 /** Field name -> value of a DOCS map (RESP3 map or RESP2 flat array). */
@@ -106,7 +128,11 @@ export function normalizeDocs(docs: Shape): Record<string, Shape> {
   const out: Record<string, Shape> = {};
   for (const [k, v] of mapEntries(docs)) {
     if (OURS_BY_DESIGN.has(k)) continue;
-    if (k === 'subcommands') {
+    if (k === 'history') {
+      out[k] = mapList(v, (h) => (Array.isArray(h) ? h.slice(0, 1) : h));
+    } else if (k === 'key_specs') {
+      out[k] = mapList(v, (spec) => withoutField(spec, 'notes'));
+    } else if (k === 'subcommands') {
       const subs = mapEntries(v).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       out[k] = subs.map(([name, d]) => [name, normalizeDocs(d) as unknown as Shape]);
     } else {

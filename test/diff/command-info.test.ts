@@ -143,7 +143,7 @@ describe('COMMAND table vs redis-server', () => {
       (shape(r) as Shape[])
         .filter((e) => ours.has(String((e as Shape[])[0])))
         // Subcommand entries are compared one by one elsewhere (and may still be missing here).
-        .map((e) => j((e as Shape[]).slice(0, 9)))
+        .map((e) => j((normalizeInfo(e) as Shape[]).slice(0, 9)))
         .sort();
     for (const argv of [['COMMAND'], ['COMMAND', 'INFO']]) {
       const [a, b] = await d.both(...argv);

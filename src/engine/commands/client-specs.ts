@@ -57,10 +57,10 @@ export const clientSpecs: CommandSpec[] = [
     acl: ['admin', 'slow', 'dangerous', 'connection'],
     tips: ['nondeterministic_output'],
     history: [
-      ['2.8.12', 'Added unique client `id` field.'],
-      ['5.0.0', 'Added optional `TYPE` filter.'],
-      ['6.0.0', 'Added `user` field.'],
-      ['6.2.0', 'Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter.'],
+      ['2.8.12', 'Each line shows the client id.'],
+      ['5.0.0', 'TYPE filter arrives.'],
+      ['6.0.0', 'Each line shows the ACL user.'],
+      ['6.2.0', 'New fields argv-mem, tot-mem, laddr, redir; ID filter arrives.'],
       ['7.0.0', 'Added `resp`, `multi-mem`, `rbs` and `rbp` fields.'],
       ['7.0.3', 'Added `ssub` field.'],
     ],
@@ -109,14 +109,11 @@ export const clientSpecs: CommandSpec[] = [
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
     history: [
-      ['2.8.12', 'Added new filter format.'],
-      ['2.8.12', '`ID` option.'],
-      ['3.2.0', 'Added `master` type in for `TYPE` option.'],
-      [
-        '5.0.0',
-        'Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility.',
-      ],
-      ['6.2.0', '`LADDR` option.'],
+      ['2.8.12', 'Filter form (field value pairs) arrives.'],
+      ['2.8.12', 'ID filter arrives.'],
+      ['3.2.0', 'TYPE accepts master.'],
+      ['5.0.0', 'TYPE replica is the new name of TYPE slave (both work).'],
+      ['6.2.0', 'LADDR filter arrives.'],
     ],
     arguments: [
       {
@@ -163,7 +160,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
-    history: [['6.2.0', '`CLIENT PAUSE WRITE` mode added along with the `mode` option.']],
+    history: [['6.2.0', 'Pausing only writes (WRITE mode) becomes possible.']],
     arguments: [
       { name: 'timeout', type: 'integer' },
       {

@@ -64,7 +64,7 @@ export const commandSpecs: CommandSpec[] = [
     complexity: 'O(N) where N is the number of commands to look up',
     arity: -2,
     tips: ['nondeterministic_output_order'],
-    history: [['7.0.0', 'Allowed to be called with no argument to get info on all commands.']],
+    history: [['7.0.0', 'Without names it describes every command.']],
     arguments: [{ ...commandNames }],
   }),
   entry({

@@ -24,7 +24,7 @@ export const configSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['admin', 'noscript', 'loading', 'stale'],
     acl: ['admin', 'slow', 'dangerous'],
-    history: [['7.0.0', 'Added the ability to pass multiple pattern parameters in one call']],
+    history: [['7.0.0', 'Several patterns may be given at once.']],
     arguments: [
       {
         name: 'parameter',
@@ -44,7 +44,7 @@ export const configSpecs: CommandSpec[] = [
     flags: ['admin', 'noscript', 'loading', 'stale'],
     acl: ['admin', 'slow', 'dangerous'],
     tips: ['request_policy:all_nodes', 'response_policy:all_succeeded'],
-    history: [['7.0.0', 'Added the ability to set multiple parameters in one call.']],
+    history: [['7.0.0', 'Several parameters may be set at once, atomically.']],
     arguments: [
       {
         name: 'parameter_value',

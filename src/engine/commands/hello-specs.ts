@@ -14,12 +14,7 @@ export const helloSpecs: CommandSpec[] = [
     arity: -1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'sentinel', 'allow_busy'],
     acl: ['fast', 'connection'],
-    history: [
-      [
-        '6.2.0',
-        "`protover` made optional; when called without arguments the command reports the current connection's context.",
-      ],
-    ],
+    history: [['6.2.0', 'protover becomes optional; with no arguments it describes the connection.']],
     arguments: [
       {
         name: 'arguments',
@@ -51,7 +46,7 @@ export const helloSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'sentinel', 'allow_busy'],
     acl: ['fast', 'connection'],
-    history: [['6.0.0', 'Added ACL style (username and password).']],
+    history: [['6.0.0', 'Accepts a username with the password (ACL users).']],
     arguments: [
       { name: 'username', type: 'string', optional: true, since: '6.0.0' },
       { name: 'password', type: 'string' },

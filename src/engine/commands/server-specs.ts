@@ -15,7 +15,7 @@ export const serverSpecs: CommandSpec[] = [
     flags: ['loading', 'stale', 'sentinel'],
     acl: ['slow', 'dangerous'],
     tips: ['nondeterministic_output', 'request_policy:all_shards', 'response_policy:special'],
-    history: [['7.0.0', 'Added support for taking multiple section arguments.']],
+    history: [['7.0.0', 'Several sections may be asked for at once.']],
     arguments: [{ name: 'section', type: 'string', optional: true, multiple: true }],
   },
   {

@@ -35,17 +35,17 @@ export const setGetSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
     history: [
-      ['2.6.12', 'Added the `EX`, `PX`, `NX` and `XX` options.'],
-      ['6.0.0', 'Added the `KEEPTTL` option.'],
-      ['6.2.0', 'Added the `GET`, `EXAT` and `PXAT` option.'],
-      ['7.0.0', 'Allowed the `NX` and `GET` options to be used together.'],
+      ['2.6.12', 'EX, PX, NX and XX options arrive.'],
+      ['6.0.0', 'KEEPTTL option arrives.'],
+      ['6.2.0', 'GET, EXAT and PXAT options arrive.'],
+      ['7.0.0', 'NX may now be combined with GET.'],
     ],
     keySpecs: [
       {
         flags: ['RW', 'ACCESS', 'UPDATE', 'VARIABLE_FLAGS'],
         beginSearch: { type: 'index', index: 1 },
         findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-        notes: 'RW and ACCESS due to the optional `GET` argument',
+        notes: 'Reads the old value too when GET is given.',
       },
     ],
     arguments: [
@@ -90,7 +90,7 @@ export const setGetSpecs: CommandSpec[] = [
         flags: ['RW', 'ACCESS', 'UPDATE'],
         beginSearch: { type: 'index', index: 1 },
         findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-        notes: 'RW and UPDATE because it changes the TTL',
+        notes: 'Writes because it may change the expiry.',
       },
     ],
     arguments: [
