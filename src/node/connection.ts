@@ -9,7 +9,7 @@
  * bytes into a fresh Buffer (pooled by Node for small sizes) because the socket may hold it.
  *
  * Closing follows Redis's CLIENT_CLOSE_AFTER_REPLY: sink.close() (QUIT, CLIENT KILL, protocol error)
- * stops reading, flushes what is pending and ends the socket. The node forgets the client when the
+ * stops running input, flushes what is pending, then closes the socket fully. The node forgets the client when the
  * socket closes, whoever closed it. Nothing here may throw into Node's event loop.
  */
 import type { Socket } from 'node:net';
@@ -66,8 +66,9 @@ export class Connection implements ClientSink {
     if (this.closing) return;
     this.flush();
     this.closing = true;
-    this.socket.pause();
-    this.socket.end();
+    // Like Redis's close(): once the pending replies are handed to the kernel, the descriptor is
+    // closed outright (not half-closed), so a peer that keeps writing gets an error.
+    this.socket.end(() => this.socket.destroy());
   }
 
   private onData(chunk: Buffer): void {
