@@ -123,3 +123,28 @@ describe('server-side close', () => {
     }
   });
 });
+
+describe('protocol desync', () => {
+  it('closes a connection that keeps writing after a protocol error', async () => {
+    const { Socket } = await import('node:net');
+    const s = new Socket();
+    let received = '';
+    const ended = new Promise<string>((resolve) => {
+      s.on('data', (d) => (received += d.toString('latin1')));
+      s.on('error', () => resolve('error'));
+      s.on('close', () => resolve('close'));
+    });
+    await new Promise<void>((r) => s.connect(ours.port, '127.0.0.1', () => r()));
+    s.write('\x00');
+    let stop = false;
+    void ended.then(() => (stop = true));
+    for (let i = 0; i < 2000 && !stop; i++) {
+      s.write('A'.repeat(1024) + '\n');
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await ended).toMatch(/close|error/);
+    // The reset that follows may overtake the error line on the client side, as with Redis.
+    expect(['-ERR Protocol error: too big inline request\r\n', '']).toContain(received);
+    s.destroy();
+  });
+});
