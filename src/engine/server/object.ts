@@ -5,6 +5,9 @@
  */
 import type { Bytes } from '../bytes.ts';
 import { ReplyError } from './errors.ts';
+import type { Quicklist } from '../ds/quicklist.ts';
+import type { HashTable } from '../ds/hashtable.ts';
+import type { Intset } from '../ds/intset.ts';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -23,12 +26,47 @@ export interface StringValue {
 }
 
 /**
+ * A hash: field (binary string) -> value bytes. 'listpack' while small (insertion order is the reply
+ * order, see ds/hashtable.ts), 'hashtable' past hash-max-listpack-entries/-value. See commands/hashes.
+ */
+export interface HashValue {
+  type: 'hash';
+  enc: 'listpack' | 'hashtable';
+  fields: HashTable<Bytes>;
+  lru: number;
+  lfu: number;
+}
+
+/**
+ * A set: 'intset' (sorted integers in `ints`) while every member is a canonical 64-bit integer and
+ * there are at most set-max-intset-entries, else 'hashtable' (binary-string members in `table`).
+ * Exactly one of ints/table is non-null, matching enc. See commands/sets.
+ */
+export interface SetValue {
+  type: 'set';
+  enc: 'intset' | 'hashtable';
+  ints: Intset | null;
+  table: HashTable<null> | null;
+  lru: number;
+  lfu: number;
+}
+
+/**
  * Union of every stored value type; data-type modules extend it. The generic key commands rely on two
  * fields of every variant: `type` is the name TYPE and SCAN TYPE report ('string', 'list', 'set',
  * 'zset', 'hash', 'stream') and `enc` the name OBJECT ENCODING reports ('listpack', 'quicklist',
  * 'intset', 'hashtable', 'skiplist', 'stream', ...). COPY needs a case in cloneValue below.
  */
-export type RValue = StringValue;
+/** A list (t_list.c): Redis 7.0 always encodes lists as a quicklist. */
+export interface ListValue {
+  type: 'list';
+  enc: 'quicklist';
+  ql: Quicklist;
+  lru: number;
+  lfu: number;
+}
+
+export type RValue = StringValue | HashValue | SetValue | ListValue;
 
 export type RType = RValue['type'];
 
@@ -45,8 +83,21 @@ export const LFU_INIT_VAL = 5;
  */
 export function cloneValue(v: RValue, nowMs: number): RValue {
   switch (v.type) {
+    case 'list':
+      return { type: 'list', enc: 'quicklist', ql: v.ql.clone(), lru: nowMs, lfu: LFU_INIT_VAL };
     case 'string':
       return { type: 'string', enc: v.enc, v: v.v.slice(), lru: nowMs, lfu: LFU_INIT_VAL, notShared: true };
+    case 'hash':
+      return { type: 'hash', enc: v.enc, fields: v.fields.clone(), lru: nowMs, lfu: LFU_INIT_VAL };
+    case 'set':
+      return {
+        type: 'set',
+        enc: v.enc,
+        ints: v.ints?.clone() ?? null,
+        table: v.table?.clone() ?? null,
+        lru: nowMs,
+        lfu: LFU_INIT_VAL,
+      };
     default:
       throw new ReplyError('ERR unknown type object');
   }
