@@ -49,7 +49,7 @@ function statsSection(node: ServerNode): Fields {
     ['rejected_connections', s.rejectedConnections],
     ...zeros(['sync_full', 'sync_partial_ok', 'sync_partial_err']),
     ['expired_keys', s.expiredKeys],
-    ['expired_stale_perc', s.expiredStalePerc.toFixed(2)],
+    ['expired_stale_perc', (s.expiredStalePerc * 100).toFixed(2)],
     ['expired_time_cap_reached_count', s.expiredTimeCapReachedCount],
     ['expire_cycle_cpu_milliseconds', 0],
     ['evicted_keys', s.evictedKeys],

@@ -11,12 +11,9 @@ import type { RValue } from '../server/object.ts';
 import { helpReply } from './client.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { info } from './info.ts';
+import { objectRefcount } from './keys-object.ts';
 import { serverSpecs } from './server-specs.ts';
 import type { CommandFamily } from './types.ts';
-
-/** Integers Redis keeps as shared objects (OBJ_SHARED_INTEGERS) report this refcount. */
-const SHARED_REFCOUNT = 2147483647;
-const SHARED_INTEGERS = 10000;
 
 /** strtod's leading number ("1.5x" -> 1.5, "x" -> 0). */
 function strtod(s: string): number {
@@ -47,11 +44,9 @@ function debugObject(c: Client, key: string): Reply {
   const v = c.db.dict.get(key) as (RValue & { enc?: string }) | undefined;
   if (v === undefined) fail(E.noSuchKey);
   const nowMs = c.node.nowMs();
-  let refcount = 1;
+  const refcount = objectRefcount(c, v);
   let serialized = 0;
   if (v.type === 'string') {
-    const n = v.enc === 'int' ? Number(bin(v.v)) : -1;
-    if (n >= 0 && n < SHARED_INTEGERS) refcount = SHARED_REFCOUNT;
     serialized = rdbStringLength(v.v, v.enc === 'int');
   }
   const lru = Math.floor(v.lru / 1000) & 0xffffff;

@@ -29,7 +29,7 @@ export class WatchRegistry {
   /** True when a key still has an expiry in the past (not yet deleted). */
   static keyIsExpired(db: Database, key: string): boolean {
     const when = db.expires.get(key);
-    return when !== undefined && when <= db.node.nowMs() && db.dict.has(key);
+    return when !== undefined && when < db.node.nowMs() && db.dict.has(key);
   }
 
   watch(c: Client, key: string): void {
