@@ -37,7 +37,7 @@ export const expireSpecs: CommandSpec[] = [
         ],
       },
     ],
-    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+    history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
     name: 'expireat',
@@ -71,7 +71,7 @@ export const expireSpecs: CommandSpec[] = [
         ],
       },
     ],
-    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+    history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
     name: 'expiretime',
@@ -123,7 +123,7 @@ export const expireSpecs: CommandSpec[] = [
         ],
       },
     ],
-    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+    history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
     name: 'pexpireat',
@@ -157,7 +157,7 @@ export const expireSpecs: CommandSpec[] = [
         ],
       },
     ],
-    history: [['7.0.0', 'Added options: `NX`, `XX`, `GT` and `LT`.']],
+    history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
     name: 'pexpiretime',
@@ -195,7 +195,7 @@ export const expireSpecs: CommandSpec[] = [
     ],
     arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
     tips: ['nondeterministic_output'],
-    history: [['2.8.0', 'Added the -2 reply.']],
+    history: [['2.8.0', 'A missing key answers -2 (before: -1).']],
   },
   {
     name: 'pttl',
@@ -215,7 +215,7 @@ export const expireSpecs: CommandSpec[] = [
     ],
     arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
     tips: ['nondeterministic_output'],
-    history: [['2.8.0', 'Added the -2 reply.']],
+    history: [['2.8.0', 'A missing key answers -2 (before: -1).']],
   },
   {
     name: 'persist',

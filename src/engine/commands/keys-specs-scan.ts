@@ -28,7 +28,7 @@ export const scanObjectSpecs: CommandSpec[] = [
       },
     ],
     tips: ['nondeterministic_output', 'request_policy:special'],
-    history: [['6.0.0', 'Added the `TYPE` subcommand.']],
+    history: [['6.0.0', 'TYPE filter arrives.']],
   },
   {
     name: 'object',

@@ -84,7 +84,7 @@ export const keyspaceSpecs: CommandSpec[] = [
     ],
     arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
     tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
-    history: [['3.0.3', 'Accepts multiple `key` arguments.']],
+    history: [['3.0.3', 'Several keys may be given.']],
   },
   {
     name: 'flushall',
@@ -118,8 +118,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     ],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
-      ['4.0.0', 'Added the `ASYNC` flushing mode modifier.'],
-      ['6.2.0', 'Added the `SYNC` flushing mode modifier.'],
+      ['4.0.0', 'ASYNC mode arrives.'],
+      ['6.2.0', 'SYNC mode arrives.'],
     ],
   },
   {
@@ -154,8 +154,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     ],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
-      ['4.0.0', 'Added the `ASYNC` flushing mode modifier.'],
-      ['6.2.0', 'Added the `SYNC` flushing mode modifier.'],
+      ['4.0.0', 'ASYNC mode arrives.'],
+      ['6.2.0', 'SYNC mode arrives.'],
     ],
   },
   {
@@ -255,9 +255,7 @@ export const keyspaceSpecs: CommandSpec[] = [
       { name: 'key', type: 'key', keySpecIndex: 0 },
       { name: 'newkey', type: 'key', keySpecIndex: 1 },
     ],
-    history: [
-      ['3.2.0', 'The command no longer returns an error when source and destination names are the same.'],
-    ],
+    history: [['3.2.0', 'Same source and destination is no longer an error.']],
   },
   {
     name: 'swapdb',
