@@ -116,3 +116,69 @@ test('TAB completes command names and hints show arguments', async ({ page }) =>
   await page.keyboard.type(' k');
   await expectLastLine(page, `${PROMPT} GETRANGE k start end`);
 });
+
+/** Hints captured from redis-cli 7.0.15 (linenoise, in a pty) after typing each line. */
+const REDIS_CLI_HINTS: [string, string][] = [
+  [
+    'set k',
+    ' value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]',
+  ],
+  [
+    'set k v ',
+    '[NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]',
+  ],
+  ['getrange', ' key start end'],
+  ['client list ', '[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]'],
+  ['zadd z ', '[NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]'],
+  ['xadd s', ' [NOMKSTREAM] [MAXLEN|MINID [=|~] threshold [LIMIT count]] *|id field value [field value ...]'],
+  ['config set ', 'parameter value [parameter value ...]'],
+  ['hset h f', ' value [field value ...]'],
+  [
+    'set k v ex',
+    ' [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]',
+  ],
+  [
+    'client kill ',
+    'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADD',
+  ],
+  ['expire k 1', ' [NX|XX|GT|LT]'],
+  ['incrbyfloat', ' key increment'],
+  ['object encoding k', ' '],
+];
+
+test('argument hints match redis-cli for the commands we serve', async ({ page }) => {
+  await open(page);
+  const names = await page.evaluate(async () =>
+    (await window.__playground!.commandDocs()).map((d) => d.name),
+  );
+  let checked = 0;
+  for (const [line, hint] of REDIS_CLI_HINTS) {
+    const words = line.trim().toUpperCase().split(/ +/);
+    if (!names.includes(words[0]!) && !names.includes(words.slice(0, 2).join(' '))) continue;
+    await page.keyboard.type(line);
+    const expected = `${PROMPT} ${line}${hint}`;
+    await expect
+      .poll(async () => {
+        const shown = (await lines(page)).at(-1) ?? '';
+        return (
+          expected.startsWith(shown.trimEnd()) &&
+          shown.trimEnd().length >= Math.min(expected.trimEnd().length, 80)
+        );
+      })
+      .toBe(true);
+    await page.keyboard.press('Control+U');
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(4);
+});
+
+test('fits a 360 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await open(page);
+  expect(await run(page, 'echo "a fairly long value that wraps on a phone screen"')).toContain(
+    '"a fairly long value that wraps on a phone screen"',
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('add-tab')).toBeInViewport();
+});

@@ -5,6 +5,7 @@ import { commandCommands } from './command.ts';
 import { clientCommands } from './client.ts';
 import { configCommands } from './config.ts';
 import { connectionCommands } from './connection.ts';
+import { functionCommands } from './functions.ts';
 import { helloCommands } from './hello.ts';
 import { keyCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
@@ -21,5 +22,6 @@ export const allFamilies: readonly CommandFamily[] = [
   configCommands,
   serverCommands,
   transactionCommands,
+  functionCommands,
   keyCommands,
 ];

@@ -1,0 +1,23 @@
+/*
+ * Differential cases for behaviour that Redis's own Tcl suite (unit/type/string, unit/type/incr,
+ * unit/keyspace, unit/expire, in external-server mode) exercised and we got wrong, plus the generic
+ * commands the suite's harness itself calls between test files (FUNCTION FLUSH).
+ */
+import { describe, expect, it } from 'vitest';
+import { useDifferential } from './harness.ts';
+
+describe('differential: cases from the Redis Tcl suite', () => {
+  const d = useDifferential('suite-fixes');
+
+  it('FUNCTION FLUSH as the external-mode harness calls it', async () => {
+    await d.checkAll([
+      ['FUNCTION', 'FLUSH'],
+      ['FUNCTION', 'FLUSH', 'SYNC'],
+      ['function', 'flush', 'async'],
+      ['FUNCTION', 'FLUSH', 'later'],
+      ['FUNCTION', 'FLUSH', 'SYNC', 'ASYNC'],
+      ['FUNCTION'],
+    ]);
+    expect(d.mismatches).toEqual([]);
+  });
+});
