@@ -17,6 +17,11 @@ afterAll(async () => {
 });
 
 const big = 'x'.repeat(100_000);
+const pipeline1000 = Array.from({ length: 500 }, (_, i) =>
+  i % 2
+    ? `*3\r\n$3\r\nSET\r\n$4\r\np${String(i).padStart(3, '0')}\r\n$1\r\n${i % 10}\r\n`
+    : `GET p${i - 1}\r\n`,
+).join('');
 
 /** [label, chunks sent with a pause between them]. */
 const CASES: [string, string[]][] = [
@@ -56,6 +61,7 @@ const CASES: [string, string[]][] = [
     'big argument in pieces',
     [`*2\r\n$4\r\nECHO\r\n$${big.length}\r\n`, big.slice(0, 50_000), big.slice(50_000) + '\r', '\nPING\r\n'],
   ],
+  ['1000 pipelined commands in two chunks', [pipeline1000, pipeline1000]],
   ['QUIT closes after its reply', ['PING\r\nQUIT\r\nPING\r\n']],
   ['unknown command and arity errors', ['FOO bar\r\nGET\r\n*1\r\n$3\r\nGET\r\n']],
 ];
@@ -115,10 +121,11 @@ describe('limits changed with CONFIG SET match redis-server', () => {
   it('client-query-buffer-limit closes the connection without a reply', async () => {
     await both('client-query-buffer-limit', '1mb');
     try {
-      const chunks = ['PING\r\n*2\r\n$4\r\nECHO\r\n$3000000\r\n', 'q'.repeat(1_200_000)];
+      // No reply precedes the close: the reset that unread input causes could overtake it.
+      const chunks = ['*2\r\n$4\r\nECHO\r\n$3000000\r\n', 'q'.repeat(1_200_000)];
       const [a, b] = await Promise.all([exchange(ours.port, chunks), exchange(real.port, chunks)]);
       expect(a).toEqual(b);
-      expect(a.closed).toBe(true);
+      expect(a).toEqual({ received: '', closed: true });
     } finally {
       await both('client-query-buffer-limit', '1gb');
     }
