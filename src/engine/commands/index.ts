@@ -11,6 +11,7 @@ import { keyCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
+import { bitmapCommands } from './bitmaps/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -24,4 +25,5 @@ export const allFamilies: readonly CommandFamily[] = [
   transactionCommands,
   functionCommands,
   keyCommands,
+  bitmapCommands,
 ];
