@@ -182,3 +182,40 @@ test('fits a 360 px wide screen', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('add-tab')).toBeInViewport();
 });
+
+async function hasCommand(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(
+    async (n) => (await window.__playground!.commandDocs()).some((d) => d.name === n),
+    name,
+  );
+}
+
+test('a subscribed tab prints messages as they arrive until Ctrl-C', async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'SUBSCRIBE')), 'pub/sub is not served yet');
+  await page.keyboard.type('subscribe news');
+  await page.keyboard.press('Enter');
+  await expectLastLine(page, '3) (integer) 1');
+  expect((await lines(page)).at(-4)).toBe('Reading messages... (press Ctrl-C to quit)');
+  await page.getByTestId('add-tab').click();
+  await expectLastLine(page, PROMPT, 1);
+  expect(await run(page, 'publish news "hello there"', 1)).toContain('(integer) 1');
+  await page.getByTestId('tab').first().click();
+  await expectLastLine(page, '3) "hello there"');
+  await page.keyboard.press('Control+C');
+  await expectLastLine(page, PROMPT);
+  expect(await run(page, 'ping')).toContain('PONG');
+});
+
+test('a command held by CLIENT PAUSE gets its reply later', async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'CLIENT PAUSE')), 'CLIENT PAUSE is not served yet');
+  await page.getByTestId('add-tab').click();
+  await expectLastLine(page, PROMPT, 1);
+  expect(await run(page, 'client pause 4000 write', 1)).toContain('OK');
+  await page.getByTestId('tab').first().click();
+  await page.keyboard.type('set held 1');
+  await page.keyboard.press('Enter');
+  await expectLastLine(page, PROMPT);
+  expect((await lines(page)).slice(-3, -1)).toEqual(['OK', expect.stringMatching(/^\(\d\.\d\ds\)$/)]);
+});
