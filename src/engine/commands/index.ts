@@ -12,6 +12,7 @@ import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
+import { hashCommands } from './hashes/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -25,5 +26,6 @@ export const allFamilies: readonly CommandFamily[] = [
   transactionCommands,
   functionCommands,
   keyCommands,
+  hashCommands,
   bitmapCommands,
 ];
