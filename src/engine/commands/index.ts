@@ -13,6 +13,7 @@ import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
 import { hashCommands } from './hashes/index.ts';
+import { listCommands } from './lists/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -28,4 +29,5 @@ export const allFamilies: readonly CommandFamily[] = [
   keyCommands,
   hashCommands,
   bitmapCommands,
+  listCommands,
 ];

@@ -71,7 +71,7 @@ export class CommandExecutor {
     this.detach = [];
     const old = this.conn;
     this.conn = null;
-    old?.close();
+    if (old) void Promise.resolve(old.close()).catch(() => {});
   }
 
   private settleLateReply(r: WireReply | null): void {

@@ -146,7 +146,11 @@ export class ConsoleSession {
   private async interrupt(): Promise<void> {
     this.print('^C\n');
     this.queuedKeys = [];
-    await this.executor.interrupt();
+    try {
+      await this.executor.interrupt();
+    } catch {
+      this.print('Could not reconnect\n');
+    }
     this.showPrompt();
   }
 

@@ -19,7 +19,8 @@ export interface ConsoleConnection {
   send(argv: Uint8Array[]): Promise<WireReply[]>;
   onPush(cb: (r: WireReply) => void): () => void;
   onClose(cb: () => void): () => void;
-  close(): void;
+  /** Closing is asynchronous in the app; a failure to close is of no interest to the console. */
+  close(): void | Promise<void>;
 }
 
 export interface ServerInfo {
