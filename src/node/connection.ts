@@ -81,6 +81,7 @@ export class Connection implements ClientSink {
       this.hooks.onInput();
       this.parser.feed(chunk);
       this.runCommands();
+      this.node.beforeSleep();
     } catch (e) {
       this.hooks.log(`Internal error serving client ${this.client.id}: ${e instanceof Error ? e.stack : e}`);
       this.node.kill(this.client);

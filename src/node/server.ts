@@ -91,6 +91,7 @@ export class RespServer {
       try {
         this.clock.refresh();
         this.node.cron();
+        this.node.beforeSleep();
       } catch (e) {
         this.log(`serverCron failed: ${e instanceof Error ? e.stack : e}`);
       }

@@ -98,7 +98,10 @@ export class World {
   /** Moves virtual time forward by `ms`, firing due timers in order. Returns callbacks run. */
   advance(ms: number): number {
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`bad advance ${ms}`);
-    return this.scheduler.runUntil(this.clock.nowUs() + Math.round(ms * 1000));
+    const ran = this.scheduler.runUntil(this.clock.nowUs() + Math.round(ms * 1000));
+    // Redis's beforeSleep after the event loop turn: blocked-client timeouts and ready keys.
+    for (const m of this.members.values()) m.node.beforeSleep();
+    return ran;
   }
 
   /** Re-arms first, so an exception thrown by cron() cannot stop the node's clock work for good. */

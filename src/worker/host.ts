@@ -236,7 +236,7 @@ export function clientState(c: Client): ClientState {
     resp: c.resp,
     subscribed: c.flags.has('pubsub'),
     closed: c.closed,
-    blocked: c.postponed.length > 0,
+    blocked: c.postponed.length > 0 || c.flags.has('blocked'),
   };
 }
 

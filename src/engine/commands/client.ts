@@ -227,10 +227,11 @@ export const clientCommands: CommandFamily = {
         if (why !== 'timeout' && why !== 'error')
           fail('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
       }
-      if (parseI64Num(argv[2]!) === null) fail(E.notInt);
-      // Blocking commands register an unblock hook on the node when they exist.
-      void c;
-      return int(0);
+      const id = parseI64Num(argv[2]!);
+      if (id === null) fail(E.notInt);
+      const target = c.node.clients.get(id);
+      const withError = argv.length === 4 && lowerBin(argv[3]!) === 'error';
+      return int(target !== undefined && c.node.blocking.unblock(target, withError) ? 1 : 0);
     },
     'client|getredir': clientGetRedir,
     'client|tracking': clientTracking,

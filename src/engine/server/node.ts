@@ -12,6 +12,7 @@ import { CommandRegistry } from '../commands/registry.ts';
 import type { CommandFamily } from '../commands/types.ts';
 import type { Clock, Random } from '../ports.ts';
 import type { Reply } from '../resp/reply.ts';
+import { BlockingRegistry } from './blocking.ts';
 import { Client, type ClientAddress, type ClientSink } from './client.ts';
 import { Config } from './config.ts';
 import { CONFIG_PARAMS } from './config-table.ts';
@@ -57,6 +58,8 @@ export class ServerNode {
   readonly watches = new WatchRegistry();
   /** CLIENT PAUSE state and the commands it holds. */
   readonly pause = new ClientPause(this);
+  /** Clients blocked on keys (BLPOP, BZPOPMIN, XREAD BLOCK ...), see blocking.ts. */
+  readonly blocking = new BlockingRegistry(this);
   /** Run by RESET on a client (modules with per-client state, e.g. Pub/Sub, register here). */
   readonly resetClientHooks: ((c: Client) => void)[] = [];
 
@@ -101,15 +104,39 @@ export class ServerNode {
     this.clients.delete(c.id);
     this.watches.unwatchAll(c);
     this.pause.forget(c);
+    this.blocking.forget(c);
   }
 
   /** Runs one command from `c`; its reply (if any) is written to c's sink. */
   execute(c: Client, argv: Bytes[]): void {
     if (c.closed) return;
     this.pause.check();
+    this.blocking.fireTimeouts();
+    // A blocked client's next commands wait for it to be served (Redis leaves them in the query buffer).
+    if (this.blocking.isBlocked(c)) return this.blocking.hold(c, argv);
     // Behind a held command, later commands of the same client wait too (CLIENT PAUSE).
     if (c.postponed.length > 0) return this.pause.hold(c, argv);
+    const dirtyBefore = this.dirty;
     processCommand(this, c, argv);
+    // Keys made ready by the command (or the whole EXEC) are served now, as after Redis's call().
+    if (this.dirty !== dirtyBefore) this.blocking.scanForReadyKeys();
+    this.blocking.handleReadyKeys();
+    this.blocking.runUnblocked();
+  }
+
+  /**
+   * Redis's beforeSleep: hosts call it after each batch of input and each clock advance. Times out
+   * blocked clients whose deadline passed, serves ready keys, runs commands held by unblocked clients.
+   */
+  beforeSleep(): void {
+    this.blocking.fireTimeouts();
+    this.blocking.handleReadyKeys();
+    this.blocking.runUnblocked();
+  }
+
+  /** A key gained a value that may wake blocked clients (Redis's signalKeyAsReady from dbAdd). */
+  signalKeyAsReady(db: Database, key: string): void {
+    this.blocking.signalKeyAsReady(db, key);
   }
 
   /** Delivers a reply, honouring CLIENT REPLY OFF/SKIP. */
