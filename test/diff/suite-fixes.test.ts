@@ -20,4 +20,24 @@ describe('differential: cases from the Redis Tcl suite', () => {
     ]);
     expect(d.mismatches).toEqual([]);
   });
+
+  it('DEBUG DIGEST and DIGEST-VALUE over strings, with and without TTLs, across DBs', async () => {
+    await d.checkAll([
+      ['FLUSHALL'],
+      ['DEBUG', 'DIGEST'],
+      ['SET', 'a', 'foobar'],
+      ['SET', 'n', '-42'],
+      ['SET', 'big', 'x'.repeat(100)],
+      ['SET', 'ttl', 'v', 'EX', '1000'],
+      ['DEBUG', 'DIGEST-VALUE', 'a', 'n', 'big', 'ttl', 'missing'],
+      ['DEBUG', 'DIGEST-VALUE'],
+      ['DEBUG', 'DIGEST'],
+      ['SELECT', '5'],
+      ['SET', 'a', 'foobar'],
+      ['DEBUG', 'DIGEST'],
+      ['DEBUG', 'DIGEST', 'extra'],
+      ['SELECT', '0'],
+    ]);
+    expect(d.mismatches).toEqual([]);
+  });
 });
