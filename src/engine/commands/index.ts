@@ -14,6 +14,7 @@ import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
 import { hashCommands } from './hashes/index.ts';
 import { listCommands } from './lists/index.ts';
+import { zsetCommands } from './zsets/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -27,6 +28,7 @@ export const allFamilies: readonly CommandFamily[] = [
   transactionCommands,
   functionCommands,
   keyCommands,
+  zsetCommands,
   hashCommands,
   bitmapCommands,
   listCommands,

@@ -8,6 +8,7 @@ import { ReplyError } from './errors.ts';
 import type { Quicklist } from '../ds/quicklist.ts';
 import type { HashTable } from '../ds/hashtable.ts';
 import type { Intset } from '../ds/intset.ts';
+import type { ZSetValue } from '../commands/zsets/zset.ts';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -66,7 +67,7 @@ export interface ListValue {
   lfu: number;
 }
 
-export type RValue = StringValue | HashValue | SetValue | ListValue;
+export type RValue = StringValue | HashValue | SetValue | ListValue | ZSetValue;
 
 export type RType = RValue['type'];
 
@@ -98,6 +99,8 @@ export function cloneValue(v: RValue, nowMs: number): RValue {
         lru: nowMs,
         lfu: LFU_INIT_VAL,
       };
+    case 'zset':
+      return v.clone(nowMs);
     default:
       throw new ReplyError('ERR unknown type object');
   }
