@@ -8,7 +8,7 @@ import { utf8 } from '../bytes.ts';
 import { HashTable } from '../ds/hashtable.ts';
 import { Intset } from '../ds/intset.ts';
 import { Quicklist } from '../ds/quicklist.ts';
-import { arr, simple } from '../resp/reply.ts';
+import { arr, bulkStr, simple } from '../resp/reply.ts';
 import type { RValue } from '../server/object.ts';
 import { testClient, testNode } from '../testkit.ts';
 
@@ -60,6 +60,17 @@ describe('DEBUG DIGEST / DIGEST-VALUE', () => {
     c.call('select', '3');
     c.call('set', 's', 'foobar');
     expect(c.call('debug', 'digest')).toEqual(simple('fcf814d81d378ad528ff148a8e61c3337a497e78'));
+  });
+
+  it('digests sorted sets alike in both encodings, as Redis', () => {
+    const { node } = testNode({ config: { 'enable-debug-command': 'yes' } });
+    const c = testClient(node);
+    c.call('zadd', 'z', '1', 'a', '2.5', 'b', '-inf', 'c', '0.1', '12');
+    c.call('config', 'set', 'zset-max-listpack-entries', '0');
+    c.call('zadd', 'z2', '1', 'a', '2.5', 'b', '-inf', 'c', '0.1', '12');
+    expect(c.call('object', 'encoding', 'z2')).toEqual(bulkStr('skiplist'));
+    const hex = simple('b5508cd03458de8b2902d938d1e6da9206931588');
+    expect(c.call('debug', 'digest-value', 'z', 'z2')).toEqual(arr([hex, hex]));
   });
 
   it('answers an empty array for DIGEST-VALUE without keys and refuses DIGEST with arguments', () => {

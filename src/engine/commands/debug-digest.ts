@@ -13,12 +13,13 @@
  * Keys are read straight from the dictionary (no lazy expiry), as Redis does for this debug command.
  *
  * Types whose modules are still being written register their content digest in `contentDigesters`
- * (zset, stream); a type with no digester contributes only its type number and expire mark.
+ * (stream: ids as "ms.seq", then each field and value, all mixed); a type with no digester contributes only its type number and expire mark.
  */
 import { type Bytes, unbin, utf8 } from '../bytes.ts';
 import { sha1, toHex } from '../ds/sha1.ts';
 import type { Database } from '../server/db.ts';
 import type { RValue } from '../server/object.ts';
+import { formatG } from '../util/numfmt.ts';
 
 export type Digest = Uint8Array;
 
@@ -61,6 +62,14 @@ function digestContent(d: Digest, v: RValue): void {
         mixDigest(ele, unbin(field));
         mixDigest(ele, value);
         xorDigest(d, ele);
+      }
+      return;
+    case 'zset':
+      for (const { ele, score } of v.entries()) {
+        const one = new Uint8Array(20);
+        mixDigest(one, ele);
+        mixDigest(one, utf8(formatG(score, 17)));
+        xorDigest(d, one);
       }
       return;
     default:
