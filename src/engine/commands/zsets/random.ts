@@ -2,8 +2,8 @@
  * ZRANDMEMBER key [count [WITHSCORES]] (zrandmemberCommand), randomness from the node's Random port.
  *
  *   no count        one member (bulk), nil when the key is missing;
- *   count > 0       distinct members, at most the set's size; when count >= size the whole set in its
- *                   order, otherwise a uniform sample (in random order; Redis's order there is that of
+ *   count > 0       distinct members, at most the set's size; when count >= size the whole set from
+ *                   the highest entry down (as Redis's zui iterator walks it), otherwise a uniform sample (in random order; Redis's order there is that of
  *                   its hash table, which no client can rely on);
  *   count < 0       |count| members drawn independently, repeats allowed (count = 1 behaves so too);
  *   count = 0       empty array.
@@ -52,7 +52,8 @@ function pickWithCount(c: Client, z: ZSetValue, count: number): ZEntry[] {
     for (let i = 0; i < n; i++) out.push(z.at(c.node.random.int(size)));
     return out;
   }
-  if (count >= size) return [...z.entries()];
+  // Redis's zui iterators walk a sorted set from its highest entry down.
+  if (count >= size) return [...z.entries()].reverse();
   return sampleRanks(c, size, count).map((r) => z.at(r));
 }
 

@@ -50,7 +50,7 @@ function parseOptions(argv: Bytes[], at: number, store: boolean, kind: Kind, rev
       req.limit = intArg(argv[j + 2]!);
       req.hasLimit = true;
       j += 2;
-    } else if (rev === undefined && opt === 'rev') req.reverse = true;
+    } else if (rev === undefined && !req.reverse && opt === 'rev') req.reverse = true;
     else if (req.kind === 'auto' && opt === 'bylex') req.kind = 'lex';
     else if (req.kind === 'auto' && opt === 'byscore') req.kind = 'score';
     else fail(E.syntax);
