@@ -11,7 +11,7 @@ import type { Clock } from '../../src/engine/ports.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
 import { ServerNode } from '../../src/engine/server/node.ts';
 import type { Client } from '../../src/engine/server/client.ts';
-import { replyText, RespConnection, startRedis, type RealRedis } from './redis.ts';
+import { encodeCommand, replyText, RespConnection, startRedis, type RealRedis } from './redis.ts';
 
 export const realClock: Clock = {
   nowMs: () => Date.now(),
@@ -53,6 +53,7 @@ export class Differential {
   }
 
   async stop(): Promise<void> {
+    for (const p of this.pairs) p.close();
     this.real?.close();
     await this.redis?.stop();
   }
@@ -97,9 +98,85 @@ export class Differential {
     for (const c of cmds) await this.check(c, opts);
   }
 
+  /** Opens one more client on each side (for tests with several connections). */
+  async openPair(): Promise<ClientPair> {
+    const real = await RespConnection.open(this.redis.port);
+    const pair = new ClientPair(this.node, real);
+    this.pairs.push(pair);
+    return pair;
+  }
+
+  private readonly pairs: ClientPair[] = [];
+
+  /** Records a comparison made outside check() (e.g. late replies of a ClientPair). */
+  record(what: string, ours: Reply | undefined, theirs: Reply | undefined, opts: CheckOptions = {}): boolean {
+    this.total++;
+    const a = replyText(ours, this.resp, opts.unordered);
+    const b = replyText(theirs, this.resp, opts.unordered);
+    if (a === b) {
+      this.matched++;
+      return true;
+    }
+    this.mismatches.push(`${what}\n    ours:  ${a}\n    redis: ${b}`);
+    return false;
+  }
+
   report(label: string, seed?: number): string {
     const rate = this.total ? ((100 * this.matched) / this.total).toFixed(2) : '100.00';
     return `[differential] ${label}: ${this.matched}/${this.total} replies matched (${rate}%)${seed !== undefined ? ` seed=${seed}` : ''}`;
+  }
+}
+
+/**
+ * An extra connection to each server. send() writes a command to both without waiting; next() waits
+ * for the next reply of each (ours may come late: a served blocked command, a timeout). While waiting
+ * on ours it runs the node's beforeSleep(), as a host's event loop would.
+ */
+export class ClientPair {
+  readonly ours: Client;
+  private readonly oursReplies: Reply[] = [];
+
+  constructor(
+    private readonly node: ServerNode,
+    readonly real: RespConnection,
+  ) {
+    this.ours = node.connect({ write: (r) => this.oursReplies.push(r), close: () => undefined });
+  }
+
+  send(...args: Arg[]): void {
+    const argv = args.map((a) => (typeof a === 'string' ? utf8(a) : a));
+    this.node.execute(this.ours, argv);
+    this.real.sendRaw(encodeCommand(argv));
+  }
+
+  /** Sends different arguments to each side (e.g. a client id, which differs between servers). */
+  sendEach(ours: Arg[], theirs: Arg[]): void {
+    this.node.execute(
+      this.ours,
+      ours.map((a) => (typeof a === 'string' ? utf8(a) : a)),
+    );
+    this.real.sendRaw(encodeCommand(theirs));
+  }
+
+  /** Replies received on our side and not yet taken by next(). */
+  get oursWaiting(): number {
+    return this.oursReplies.length;
+  }
+
+  async next(timeoutMs = 2000): Promise<[Reply | undefined, Reply | undefined]> {
+    const theirs = this.real.nextReply(timeoutMs);
+    const end = Date.now() + timeoutMs;
+    while (this.oursReplies.length === 0 && Date.now() < end) {
+      this.node.beforeSleep();
+      if (this.oursReplies.length > 0) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return [this.oursReplies.shift(), await theirs];
+  }
+
+  close(): void {
+    this.real.close();
+    this.node.disconnect(this.ours);
   }
 }
 
