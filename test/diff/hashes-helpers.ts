@@ -92,8 +92,10 @@ export async function checkRandom(
   opts: RandomOptions = { pairs: false },
 ): Promise<[Reply | undefined, Reply]> {
   const [ours, theirs] = await d.both(...cmd);
-  const a = ours === undefined ? '<no reply>' : randomSummary(ours, members, opts);
-  const b = randomSummary(theirs, members, opts);
+  // A RESP3 set reaches us as a set but comes from Redis as an array in RESP2.
+  const shapeOf = (r: Reply): Reply => (d.resp === 2 && r.t === 'set' ? { t: 'array', a: r.a } : r);
+  const a = ours === undefined ? '<no reply>' : randomSummary(shapeOf(ours), members, opts);
+  const b = randomSummary(shapeOf(theirs), members, opts);
   record(d, cmd.map((x) => (typeof x === 'string' ? x : `<${x.length} bytes>`)).join(' '), a, b);
   return [ours, theirs];
 }
@@ -147,4 +149,14 @@ export function sortedPairs(r: Reply): unknown {
 export async function backToResp2(d: Differential): Promise<void> {
   await d.both('HELLO', '2');
   d.resp = 2;
+}
+
+/**
+ * Starts a batch from a clean slate: flushes pending keyspace events and resets the hit/miss
+ * counters on both sides (helper calls made on Redis alone would otherwise show up as differences).
+ */
+export async function freshBatch(d: Differential, events: { collect(): Promise<unknown> }): Promise<void> {
+  await events.collect();
+  await d.real.call('CONFIG', 'RESETSTAT');
+  d.node.stats.reset();
 }

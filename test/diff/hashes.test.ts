@@ -11,6 +11,7 @@ import {
   checkFullWalk,
   backToResp2,
   checkRandom,
+  freshBatch,
   redisHash,
   sortedPairs,
   type Cmd,
@@ -26,7 +27,10 @@ describe('differential hashes', () => {
     await events.start();
   });
   afterAll(() => events.stop());
-  const batch = (label: string, cmds: Cmd[]): Promise<void> => batchCheck(d, events, label, cmds);
+  const batch = async (label: string, cmds: Cmd[]): Promise<void> => {
+    await freshBatch(d, events);
+    await batchCheck(d, events, label, cmds);
+  };
 
   it('field commands, missing keys, wrong types and arity', async () => {
     await resetBoth(d);
