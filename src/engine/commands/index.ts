@@ -13,6 +13,7 @@ import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
 import { hashCommands } from './hashes/index.ts';
+import { setCommands } from './sets/index.ts';
 import { listCommands } from './lists/index.ts';
 import { zsetCommands } from './zsets/index.ts';
 import type { CommandFamily } from './types.ts';
@@ -30,6 +31,7 @@ export const allFamilies: readonly CommandFamily[] = [
   keyCommands,
   zsetCommands,
   hashCommands,
+  setCommands,
   bitmapCommands,
   listCommands,
 ];
