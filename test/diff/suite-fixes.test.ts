@@ -40,4 +40,64 @@ describe('differential: cases from the Redis Tcl suite', () => {
     ]);
     expect(d.mismatches).toEqual([]);
   });
+
+  /** Runs `steps` on both servers; a pause lets px-1 keys go stale on both clocks. */
+  async function run(steps: string[][]): Promise<void> {
+    for (const step of steps) {
+      if (step[0] === 'SLEEP') await new Promise((r) => setTimeout(r, Number(step[1])));
+      else await d.check(step);
+    }
+  }
+
+  it('SWAPDB touches watchers as Redis does when stale keys are involved', async () => {
+    const cases: string[][][] = [
+      // A missing key replaced with a stale one: no change, EXEC runs.
+      [
+        ['SELECT', '0'],
+        ['SET', 'x', 'foo', 'PX', '1'],
+        ['SLEEP', '5'],
+        ['SELECT', '1'],
+        ['WATCH', 'x'],
+      ],
+      // A stale key replaced with another stale key: no change.
+      [
+        ['SELECT', '1'],
+        ['SET', 'x', 'foo', 'PX', '1'],
+        ['SELECT', '0'],
+        ['SET', 'x', 'bar', 'PX', '1'],
+        ['SLEEP', '5'],
+        ['SELECT', '1'],
+        ['WATCH', 'x'],
+      ],
+      // A live key replaced with nothing: EXEC aborts.
+      [
+        ['SELECT', '1'],
+        ['SET', 'x', 'live'],
+        ['WATCH', 'x'],
+      ],
+      // A stale key replaced with a live one: EXEC aborts.
+      [
+        ['SELECT', '1'],
+        ['SET', 'x', 'old', 'PX', '1'],
+        ['SELECT', '0'],
+        ['SET', 'x', 'new'],
+        ['SLEEP', '5'],
+        ['SELECT', '1'],
+        ['WATCH', 'x'],
+      ],
+      // A stale key replaced with nothing: its memory is cleared, EXEC runs.
+      [
+        ['SELECT', '1'],
+        ['SET', 'x', 'old', 'PX', '1'],
+        ['SLEEP', '5'],
+        ['WATCH', 'x'],
+      ],
+    ];
+    for (const setup of cases) {
+      await run([['FLUSHALL'], ['DEBUG', 'SET-ACTIVE-EXPIRE', '0'], ...setup]);
+      await run([['SWAPDB', '0', '1'], ['MULTI'], ['PING'], ['EXEC'], ['DEBUG', 'SET-ACTIVE-EXPIRE', '1']]);
+    }
+    await run([['SELECT', '0'], ['FLUSHALL']]);
+    expect(d.mismatches).toEqual([]);
+  });
 });

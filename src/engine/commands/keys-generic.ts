@@ -130,13 +130,12 @@ export const genericHandlers: Record<string, Handler> = {
 };
 
 /**
- * dbSwapDatabases: clients keep their Database objects, so the contents move instead. Watchers of keys
- * that exist on either side before or after are invalidated (touchAllWatchedKeysInDb both ways).
+ * dbSwapDatabases: clients keep their Database objects, so the contents move instead. Before the swap,
+ * each side's watchers are touched as if their DB were emptied and refilled from the other side
+ * (touchAllWatchedKeysInDb in both directions, with its rules for stale keys).
  */
 function swapDatabases(c: Client, a: Database, b: Database): void {
-  c.node.watches.touchAllInDb(a);
-  c.node.watches.touchAllInDb(b);
+  c.node.watches.touchAllInDb(a, b);
+  c.node.watches.touchAllInDb(b, a);
   a.swapContents(b);
-  c.node.watches.touchAllInDb(a);
-  c.node.watches.touchAllInDb(b);
 }

@@ -72,15 +72,29 @@ export class WatchRegistry {
     }
   }
 
-  /** FLUSHDB / FLUSHALL (before emptying `db`): watchers of keys that exist there become dirty. */
-  touchAllInDb(db: Database): void {
-    const keys = this.byDb.get(db.id);
+  /**
+   * touchAllWatchedKeysInDb: `emptied` is about to lose its contents (FLUSHDB/FLUSHALL: replacedWith
+   * undefined) or to receive those of `replacedWith` (SWAPDB, called once per direction before the
+   * swap). A watched key present on either side is a change for its watchers, except when the change
+   * is invisible: a key already stale at WATCH time that is now gone (its memory is cleared) or replaced
+   * by another stale key, or a missing key replaced by a stale one (now remembered as stale).
+   */
+  touchAllInDb(emptied: Database, replacedWith?: Database): void {
+    const keys = this.byDb.get(emptied.id);
     if (!keys) return;
     for (const [key, list] of [...keys]) {
-      if (!db.dict.has(key)) continue;
+      const inEmptied = emptied.dict.has(key);
+      const inReplacement = replacedWith !== undefined && replacedWith.dict.has(key);
+      if (!inEmptied && !inReplacement) continue;
       for (const wk of [...list]) {
         if (wk.expired) {
-          wk.expired = false;
+          if (!inReplacement) {
+            wk.expired = false;
+            continue;
+          }
+          if (WatchRegistry.keyIsExpired(replacedWith!, key)) continue;
+        } else if (!inEmptied && WatchRegistry.keyIsExpired(replacedWith!, key)) {
+          wk.expired = true;
           continue;
         }
         wk.client.dirtyCas = true;
