@@ -14,6 +14,9 @@
  *  - Limits: inline and header lines longer than 64 KB without a terminator, multibulk counts above
  *    INT_MAX, bulk lengths above proto-max-bulk-len; while authentication is required, counts above
  *    10 and bulk lengths above 16384.
+ * Known difference: Redis checks the 64 KB limits after each read(2), whose sizes follow its buffer
+ * growth (16 KB, then about 64 KB more); we check after each chunk the host feeds. An inline line a
+ * little over 64 KB that arrives at once can therefore be accepted here but refused by Redis.
  * A protocol error sets `error` (the full reply text, "ERR Protocol error: ...") and the parser stops:
  * the host replies it and closes the connection, running nothing else from the buffer.
  *
