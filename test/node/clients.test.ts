@@ -45,7 +45,6 @@ describe('ioredis', () => {
       host: '127.0.0.1',
       lazyConnect: true,
       maxRetriesPerRequest: 0,
-      enableReadyCheck: false, // the ready check needs INFO, which is another family's work
     });
     await r.connect();
     try {
