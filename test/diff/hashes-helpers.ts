@@ -160,3 +160,25 @@ export async function freshBatch(d: Differential, events: { collect(): Promise<u
   await d.real.call('CONFIG', 'RESETSTAT');
   d.node.stats.reset();
 }
+
+/**
+ * Field -> value of a hash as our node holds it, read without touching statistics (random sequences
+ * use it so that hit/miss counters stay comparable; the states are compared separately).
+ */
+export function ourHash(d: Differential, key: string): Map<string, string> {
+  const v = d.node.dbs[0]!.dict.get(bin(utf8(key)));
+  const m = new Map<string, string>();
+  if (v?.type === 'hash') for (const [f, val] of v.fields.entries()) m.set(f, bin(val));
+  return m;
+}
+
+/** Members of a set as our node holds them, without touching statistics. */
+export function ourSet(d: Differential, key: string): Set<string> {
+  const v = d.node.dbs[0]!.dict.get(bin(utf8(key)));
+  const out = new Set<string>();
+  if (v?.type === 'set') {
+    if (v.table) for (const m of v.table.keys()) out.add(m);
+    if (v.ints) for (const n of v.ints) out.add(n.toString());
+  }
+  return out;
+}
