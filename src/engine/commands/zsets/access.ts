@@ -53,12 +53,14 @@ export function afterRemoval(c: Client, key: string, z: ZSetValue, removed: numb
 }
 
 /**
- * Stores a computed set at `dst` (setKey + event), or deletes `dst` when the result is empty, as the
- * *STORE commands do. Returns the reply count.
+ * Stores a computed set at `dst` (setKey + event; a new key wakes clients blocked on it, as dbAdd
+ * does), or deletes `dst` when the result is empty, as the *STORE commands do. Returns the reply count.
  */
 export function storeResult(c: Client, dst: string, z: ZSetValue, event: string): number {
   if (z.size > 0) {
+    const added = c.db.dict.get(dst) === undefined;
     c.db.set(dst, z);
+    if (added) c.node.signalKeyAsReady(c.db, dst);
     c.node.signalModifiedKey(c.db, dst);
     c.node.notify('z', event, dst, c.db);
     c.node.dirty++;

@@ -117,6 +117,7 @@ function zaddGeneric(c: Client, argv: Bytes[], incr: boolean): Reply {
     const tooBig = maxListpackEntries(c) === 0 || maxListpackValue(c) < argv[first + 1]!.length;
     z = newZset(c, tooBig ? 'skiplist' : 'listpack');
     c.db.set(key, z);
+    c.node.signalKeyAsReady(c.db, key);
   }
   let nanError = false;
   for (let j = 0; j < scores.length; j++) {
