@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
 import { useDifferential, type ClientPair, type Differential } from './harness.ts';
-import { resetBoth } from './strings-helpers.ts';
+import { checkDirty, dirtyCounters, EventRecorder, resetBoth } from './strings-helpers.ts';
 
 /** Lets the real server read what was just sent on another connection before we go on. */
 const settle = (ms = 40): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -169,6 +169,27 @@ describe('differential blocking', () => {
     await d.check(['LRANGE', 'q', '0', '-1']);
     await compareBlockedCount(d, 'after disconnect');
     b.close();
+  });
+
+  it('served clients notify and count like Redis', async () => {
+    await resetBoth(d);
+    const events = new EventRecorder(d);
+    await events.start();
+    const [a, b, c] = [await d.openPair(), await d.openPair(), await d.openPair()];
+    await block(a, 'BLPOP', 'e1', '0');
+    await block(b, 'BLMOVE', 'e2', 'e3', 'RIGHT', 'LEFT', '0');
+    await block(c, 'BLMPOP', '0', '1', 'e3', 'LEFT', 'COUNT', '2');
+    await events.collect();
+    const dirtyBefore = await dirtyCounters(d);
+    await d.checkAll([
+      ['RPUSH', 'e1', 'x'],
+      ['RPUSH', 'e2', 'y', 'z'],
+    ]);
+    for (const p of [a, b, c]) await expectNext(d, p, 'served');
+    await checkDirty(d, dirtyBefore, 'pushes that wake clients');
+    await events.check('served clients');
+    events.stop();
+    for (const p of [a, b, c]) p.close();
   });
 
   it('has no mismatches', () => {

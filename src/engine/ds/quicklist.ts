@@ -224,6 +224,14 @@ export class Quicklist {
     for (const node of this.nodes) yield* node.entries;
   }
 
+  /** Every element, tail to head. */
+  *reversed(): IterableIterator<Bytes> {
+    for (let n = this.nodes.length - 1; n >= 0; n--) {
+      const e = this.nodes[n]!.entries;
+      for (let i = e.length - 1; i >= 0; i--) yield e[i]!;
+    }
+  }
+
   /**
    * Deletes the elements `match` accepts, scanning from the head (or the tail with fromTail) and
    * stopping after `limit` removals (0 = no limit). Returns the number removed (LREM).

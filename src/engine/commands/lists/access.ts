@@ -149,8 +149,10 @@ const lpos: Handler = (c, argv) => {
   const ele = argv[2]!;
   const found: Reply[] = [];
   let matches = 0;
-  for (let index = 0; index < len && (o.maxlen === 0 || index < o.maxlen); index++) {
-    const v = ql.get(fromTail ? len - 1 - index : index)!;
+  let index = -1;
+  for (const v of fromTail ? ql.reversed() : ql) {
+    index++;
+    if (o.maxlen !== 0 && index >= o.maxlen) break;
     if (!bytesEqual(v, ele)) continue;
     matches++;
     if (matches < rank) continue;
