@@ -236,6 +236,29 @@ describe('differential lists', () => {
     expect(d.mismatches).toEqual([]);
   });
 
+  it('RESP3 replies', async () => {
+    await resetBoth(d);
+    await d.both('HELLO', '3');
+    await d.checkAll([
+      ['RPUSH', 'l', 'a', 'b'],
+      ['LPOP', 'nol'],
+      ['LPOP', 'nol', '2'],
+      ['LPOP', 'l', '1'],
+      ['LPOS', 'l', 'b'],
+      ['LPOS', 'l', 'zz'],
+      ['LPOS', 'l', 'b', 'COUNT', '0'],
+      ['LINDEX', 'l', '5'],
+      ['LMPOP', '1', 'nol', 'LEFT'],
+      ['LMPOP', '1', 'l', 'LEFT'],
+      ['MULTI'],
+      ['BLPOP', 'nol', '0'],
+      ['BLMOVE', 'nol', 'x', 'LEFT', 'LEFT', '0'],
+      ['EXEC'],
+    ]);
+    await d.both('HELLO', '2');
+    d.resp = 2;
+  });
+
   it('has no mismatches', () => {
     expect(d.mismatches).toEqual([]);
   });
