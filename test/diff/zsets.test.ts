@@ -547,6 +547,102 @@ describe('differential sorted sets', () => {
     }
   });
 
+  it('edge cases: binary members, bounds, sums order, limits', async () => {
+    await resetBoth(d);
+    await events.collect();
+    const nul = (s: string): Uint8Array =>
+      Uint8Array.from([...s].map((ch) => (ch === '~' ? 0 : ch.charCodeAt(0))));
+    await d.both('SET', 'str', 'x');
+    await batch('binary', [
+      [
+        'ZADD',
+        'bin',
+        '0',
+        nul('a~b'),
+        '0',
+        nul('a'),
+        '0',
+        nul('a~'),
+        '0',
+        nul('~'),
+        '0',
+        Uint8Array.from([255, 1]),
+      ],
+      ['ZRANGE', 'bin', '0', '-1'],
+      ['ZRANGEBYLEX', 'bin', nul('[a~'), '+'],
+      ['ZRANGEBYLEX', 'bin', nul('(a'), nul('[a~z')],
+      ['ZRANGEBYLEX', 'bin', nul('+~x'), '+'],
+      ['ZRANGEBYLEX', 'bin', nul('-~x'), nul('+')],
+      ['ZLEXCOUNT', 'bin', '[', '+'],
+      ['ZSCORE', 'bin', nul('a~b')],
+      ['ZRANGEBYSCORE', 'bin', nul('0~x'), nul('(1~')],
+      ['ZRANGEBYSCORE', 'bin', '( 0', '0x1p0'],
+      ['ZRANGEBYSCORE', 'bin', '-0', '+0'],
+      ['ZRANGEBYSCORE', 'bin', '(-0', '+0'],
+      ['ZCOUNT', 'bin', '-1e-400', '1e-400'],
+      ['ZCOUNT', 'bin', '(0', '(0'],
+      ['ZCOUNT', 'bin', '0', '(0'],
+      ['ZCOUNT', 'bin', '0', '-1'],
+    ]);
+    await batch('mixed-score lex on a listpack', [
+      ['ZADD', 'mix', '1', 'd', '2', 'a', '3', 'c', '4', 'b', '5', 'e'],
+      ['ZRANGEBYLEX', 'mix', '[b', '[d'],
+      ['ZREVRANGEBYLEX', 'mix', '[d', '[b'],
+      ['ZLEXCOUNT', 'mix', '[b', '[d'],
+      ['ZLEXCOUNT', 'mix', '-', '[c'],
+      ['ZRANGEBYLEX', 'mix', '(a', '+', 'LIMIT', '1', '2'],
+      ['ZREMRANGEBYLEX', 'mix', '[c', '[d'],
+      ['ZRANGE', 'mix', '0', '-1'],
+    ]);
+    await batch('sum order', [
+      ['ZADD', 'p', '0.1', 'x', '1e16', 'y'],
+      ['ZADD', 'q', '0.2', 'x', '1', 'y', '5', 'q1', '6', 'q2'],
+      ['ZADD', 'r', '0.3', 'x', '-1e16', 'y', '1', 'r1', '2', 'r2', '3', 'r3'],
+      ['ZUNION', '3', 'r', 'q', 'p', 'WITHSCORES'],
+      ['ZUNION', '3', 'p', 'q', 'r', 'WITHSCORES'],
+      ['ZINTER', '3', 'r', 'p', 'q', 'WITHSCORES'],
+      ['ZINTER', '3', 'r', 'p', 'q', 'WEIGHTS', '0.7', '1.3', '3.1', 'WITHSCORES'],
+      ['ZUNION', '2', 'p', 'q', 'WEIGHTS', 'inf', '-inf', 'WITHSCORES'],
+      ['ZUNION', '2', 'p', 'q', 'WEIGHTS', '1e308', '1e308', 'WITHSCORES'],
+      ['ZINTER', '2', 'p', 'q', 'WEIGHTS', 'inf', '-inf', 'AGGREGATE', 'MIN', 'WITHSCORES'],
+      ['ZUNION', '1', 'p', 'WEIGHTS', '1e400'],
+      ['ZUNION', '1', 'p', 'WEIGHTS', 'nan'],
+    ]);
+    await d.both('CONFIG', 'SET', 'zset-max-listpack-value', '4');
+    await batch('value limit boundary', [
+      ['ZADD', 'v4', '1', 'abcd'],
+      enc('v4'),
+      ['ZADD', 'v5', '1', 'abcde'],
+      enc('v5'),
+      ['ZADD', 'v4', '2', 'abcde'],
+      enc('v4'),
+      ['ZADD', 'vx', 'XX', '1', 'abcdef'],
+      ['ZADD', 'vn', 'NX', '1', 'ab', '2', 'abcdefg'],
+      enc('vn'),
+      ['ZRANGESTORE', 'vs', 'vn', '0', '0'],
+      enc('vs'),
+      ['ZRANGESTORE', 'vs2', 'vn', '0', '-1'],
+      enc('vs2'),
+    ]);
+    await d.both('CONFIG', 'SET', 'zset-max-listpack-value', '64');
+    await batch('wrong types', [
+      ['ZSCORE', 'str', 'a'],
+      ['ZMSCORE', 'str', 'a'],
+      ['ZINCRBY', 'str', '1', 'a'],
+      ['ZADD', 'str', '1', 'a'],
+      ['ZADD', 'str', 'x', 'a'],
+      ['ZRANDMEMBER', 'str', '1'],
+      ['ZRANDMEMBER', 'str', 'x'],
+      ['ZREMRANGEBYRANK', 'str', '0', '1'],
+      ['ZREMRANGEBYLEX', 'str', '-', '+'],
+      ['ZINTERCARD', '2', 'str', 'nokey'],
+      ['ZRANGEBYLEX', 'str', '-', '+'],
+      ['ZREVRANGE', 'str', '0', '1'],
+      ['ZUNIONSTORE', 'dst', '1', 'str'],
+      ['ZDIFF', '2', 'nokey', 'str'],
+    ]);
+  });
+
   it('RESP3 shapes', async () => {
     await resetBoth(d);
     await d.both('ZADD', 'z', '1', 'a', '2', 'b', '3', 'c', '-0.5', 'd');
