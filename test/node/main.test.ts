@@ -52,3 +52,30 @@ describe('npm run server', () => {
     expect(err).toContain('FATAL CONFIG FILE ERROR');
   });
 });
+
+describe('npm run server logging', () => {
+  it('honours --loglevel warning (no notice lines)', async () => {
+    const port = await freePort();
+    const child = spawn(
+      `${ROOT}node_modules/.bin/tsx`,
+      ['src/node/main.ts', '--port', String(port), '--loglevel', 'warning'],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    let up = false;
+    for (let i = 0; i < 300 && !up; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      up = await RespConnection.open(port).then(
+        (c) => (c.close(), true),
+        () => false,
+      );
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(up).toBe(true);
+    expect(out).toContain(' # Redis playground');
+    expect(out).not.toContain('Ready to accept connections');
+  });
+});
