@@ -100,4 +100,24 @@ describe('differential: cases from the Redis Tcl suite', () => {
     await run([['SELECT', '0'], ['FLUSHALL']]);
     expect(d.mismatches).toEqual([]);
   });
+
+  it('DEBUG PROTOCOL answers every sample type as Redis, in RESP2 and RESP3', async () => {
+    const types = ['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map'];
+    types.push('verbatim', 'true', 'false', 'nosuchtype', 'STRING');
+    for (const protocol of ['2', '3']) {
+      await d.check(['HELLO', protocol], { project: () => 'hello' });
+      d.resp = protocol === '3' ? 3 : 2;
+      for (const t of types) await d.check(['DEBUG', 'PROTOCOL', t]);
+    }
+    // RESP2 only: in RESP3 Redis sends an attribute map first, which our Reply model cannot express.
+    // PUSH in RESP3 sends two replies (see debug-protocol.test.ts); in RESP2 it is refused.
+    await d.check(['HELLO', '2'], { project: () => 'hello' });
+    d.resp = 2;
+    await d.checkAll([
+      ['DEBUG', 'PROTOCOL', 'attrib'],
+      ['DEBUG', 'PROTOCOL', 'push'],
+      ['DEBUG', 'PROTOCOL'],
+    ]);
+    expect(d.mismatches).toEqual([]);
+  });
 });

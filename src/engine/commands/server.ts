@@ -1,8 +1,8 @@
 /*
  * Server commands: INFO (info.ts), TIME, LASTSAVE and DEBUG (Redis's debug.c, only the subcommands a
  * playground needs: SLEEP on the node clock, SET-ACTIVE-EXPIRE, OBJECT, DIGEST and DIGEST-VALUE (see
- * debug-digest.ts), HELP). The dispatcher refuses DEBUG unless enable-debug-command allows it, before
- * any of this runs.
+ * debug-digest.ts), PROTOCOL (debug-protocol.ts), HELP). The dispatcher refuses DEBUG unless
+ * enable-debug-command allows it, before any of this runs.
  */
 import { bin, type Bytes, lowerBin } from '../bytes.ts';
 import { arr, bulkStr, int, OK, type Reply, simple } from '../resp/reply.ts';
@@ -12,6 +12,7 @@ import type { RValue } from '../server/object.ts';
 import { helpReply } from './client.ts';
 import { datasetDigestHex, keyDigestHex } from './debug-digest.ts';
 import { DEBUG_HELP } from './debug-help.ts';
+import { debugProtocol } from './debug-protocol.ts';
 import { info } from './info.ts';
 import { objectRefcount } from './keys-object.ts';
 import { serverSpecs } from './server-specs.ts';
@@ -72,6 +73,7 @@ function debug(c: Client, argv: Bytes[]): Reply {
     return OK;
   }
   if (sub === 'object' && argv.length === 3) return debugObject(c, bin(argv[2]!));
+  if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
   if (sub === 'digest' && argv.length === 2) return simple(datasetDigestHex(c.node.dbs));
   if (sub === 'digest-value') return arr(argv.slice(2).map((k) => simple(keyDigestHex(c.db, bin(k)))));
   fail(
