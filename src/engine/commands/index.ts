@@ -12,11 +12,11 @@ import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
-import { hllCommands } from './hll/index.ts';
 import { hashCommands } from './hashes/index.ts';
 import { setCommands } from './sets/index.ts';
 import { listCommands } from './lists/index.ts';
 import { zsetCommands } from './zsets/index.ts';
+import { dumpCommands } from './dump/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -34,6 +34,6 @@ export const allFamilies: readonly CommandFamily[] = [
   hashCommands,
   setCommands,
   bitmapCommands,
-  hllCommands,
   listCommands,
+  dumpCommands,
 ];
