@@ -192,6 +192,16 @@ describe('ConsoleSession', () => {
     ]);
   });
 
+  it('abandons a blocked command on Ctrl-C and reconnects', async () => {
+    const { screen, conns, type } = await setup();
+    await type('blpop q 0\r');
+    await type('\x03');
+    expect(conns.length).toBe(2);
+    conns[0]!.push({ t: 'array', a: [bulk('q'), bulk('late')] });
+    await type('');
+    expect(screen.text().slice(-3)).toEqual(['127.0.0.1:6379> blpop q 0', '^C', '127.0.0.1:6379>']);
+  });
+
   it('prints help locally', async () => {
     const { screen, type } = await setup();
     await type('help get\r');

@@ -30,6 +30,8 @@ export class ConsoleSession {
   private cycle: CompletionCycle | null = null;
   private entries: HelpEntry[] = [];
   private hintsOn = true;
+  /** Identifies the line being run; bumped by Ctrl-C so an abandoned run ends silently. */
+  private runToken = 0;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -144,6 +146,8 @@ export class ConsoleSession {
   }
 
   private async interrupt(): Promise<void> {
+    this.runToken++; // whatever the interrupted command does later must not touch the screen
+    this.mode = 'starting';
     this.print('^C\n');
     this.queuedKeys = [];
     try {
@@ -247,9 +251,11 @@ export class ConsoleSession {
     this.history.reset();
     this.mode = 'busy';
     this.onStatus(this.status);
+    const token = ++this.runToken;
     void this.runLine(line)
       .catch((err: unknown) => this.print(`Error: ${err instanceof Error ? err.message : String(err)}\n`))
       .finally(() => {
+        if (token !== this.runToken) return;
         if (this.executor.reading) {
           this.mode = 'reading';
           this.onStatus(this.status);
