@@ -12,6 +12,7 @@ import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
+import { hllCommands } from './hll/index.ts';
 import { hashCommands } from './hashes/index.ts';
 import { setCommands } from './sets/index.ts';
 import { listCommands } from './lists/index.ts';
@@ -34,6 +35,7 @@ export const allFamilies: readonly CommandFamily[] = [
   hashCommands,
   setCommands,
   bitmapCommands,
+  hllCommands,
   listCommands,
   dumpCommands,
 ];
