@@ -200,3 +200,30 @@ describe('sorted-set commands on the manual clock', () => {
     expect(node.dirty - d0).toBe(7);
   });
 });
+
+describe('zset views for the pictures', () => {
+  it('shows listpack entries and skiplist nodes with search paths', async () => {
+    const { zsetView, zsetSearchPath } = await import('./view.ts');
+    const r = new SeededRandom(4);
+    const z = new ZSetValue('listpack', 0, () => r.int(0x10000));
+    z.insert(utf8('b'), 2);
+    z.insert(utf8('a'), 1);
+    expect(zsetView(z)).toEqual({
+      encoding: 'listpack',
+      entries: [
+        { member: 'a', score: 1 },
+        { member: 'b', score: 2 },
+      ],
+    });
+    expect(zsetSearchPath(z, { by: 'rank', rank: 0 })).toBeUndefined();
+    z.convert('skiplist');
+    for (let i = 0; i < 40; i++) z.insert(utf8('m' + i), i);
+    const v = zsetView(z);
+    expect(v.encoding).toBe('skiplist');
+    if (v.encoding === 'skiplist') expect(v.skiplist.length).toBe(42);
+    expect(zsetSearchPath(z, { by: 'member', member: 'm20' })!.found).toBe(z.rank('m20')! + 1);
+    expect(zsetSearchPath(z, { by: 'rank', rank: 5 })!.found).toBe(6);
+    expect(zsetSearchPath(z, { by: 'score', min: 10 })!.found).toBe(z.rank('m10')! + 1);
+    expect(zsetSearchPath(z, { by: 'member', member: 'nope' })!.found).toBeNull();
+  });
+});
