@@ -22,6 +22,8 @@ import type { ServerNode } from '../engine/server/node.ts';
 /** client-query-buffer-limit cannot be set below 1 MB, so smaller buffers skip the lookup. */
 const MIN_QUERY_BUFFER_LIMIT = 1024 * 1024;
 const MAX_KEPT_OUTPUT_BYTES = 1024 * 1024;
+/** Redis's PROTO_IOBUF_LEN: the size of its first read from a client. */
+const REDIS_READ_BYTES = 16 * 1024;
 
 export interface ConnectionHooks {
   log(msg: string): void;
@@ -79,8 +81,15 @@ export class Connection implements ClientSink {
     this.inDataChunk = true;
     try {
       this.hooks.onInput();
-      this.parser.feed(chunk);
-      this.runCommands();
+      // Redis reads at most 16 KB per read(2) into a fresh query buffer and checks its 64 KB line
+      // limits after each read; feeding Node's (up to 64 KB) chunks in 16 KB slices puts the
+      // "too big inline request" threshold where Redis's lands.
+      for (let at = 0; at < chunk.length && !this.client.closed; at += REDIS_READ_BYTES) {
+        this.parser.feed(
+          chunk.length <= REDIS_READ_BYTES ? chunk : chunk.subarray(at, at + REDIS_READ_BYTES),
+        );
+        this.runCommands();
+      }
       this.node.beforeSleep();
     } catch (e) {
       this.hooks.log(`Internal error serving client ${this.client.id}: ${e instanceof Error ? e.stack : e}`);

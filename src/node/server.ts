@@ -91,6 +91,8 @@ export class RespServer {
       try {
         this.clock.refresh();
         this.node.cron();
+        // Blocked clients time out here, as Redis's beforeSleep runs after each serverCron.
+        this.node.beforeSleep();
         this.node.beforeSleep();
       } catch (e) {
         this.log(`serverCron failed: ${e instanceof Error ? e.stack : e}`);

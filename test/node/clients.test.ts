@@ -147,3 +147,29 @@ describe('protocol desync', () => {
     s.destroy();
   });
 });
+
+describe('blocking commands over TCP', () => {
+  it('BLPOP times out through the cron tick and wakes on another client’s push', async () => {
+    const a = await RespConnection.open(ours.port);
+    const b = await RespConnection.open(ours.port);
+    try {
+      const t0 = Date.now();
+      expect(await a.call('BLPOP', 'blk:none', '0.2')).toEqual({ t: 'nilarray' });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+      const waiting = a.call('BLPOP', 'blk:list', '0');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await b.call('RPUSH', 'blk:list', 'v')).toEqual({ t: 'int', n: 1 });
+      const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+      expect(await waiting).toEqual({
+        t: 'array',
+        a: [
+          { t: 'bulk', b: enc('blk:list') },
+          { t: 'bulk', b: enc('v') },
+        ],
+      });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});

@@ -46,6 +46,8 @@ const CASES: [string, string[]][] = [
   ['bulk length over proto-max-bulk-len', ['*1\r\n$536870913\r\n']],
   ['bulk length with plus sign', ['*1\r\n$+4\r\nPING\r\n']],
   ['too big inline request', ['x'.repeat(70_000)]],
+  ['inline line of 70000 bytes', [`ECHO ${'a'.repeat(70_000)}\r\n`]],
+  ['inline line of 100000 bytes', [`ECHO ${'a'.repeat(100_000)}\r\n`]],
   ['too big mbulk count string', ['*' + '1'.repeat(70_000)]],
   ['too big bulk count string', ['*1\r\n$' + '1'.repeat(70_000)]],
   ['commands before an error run', ['PING\r\n*1\r\nx\r\nPING\r\n']],
