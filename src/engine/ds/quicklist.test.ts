@@ -66,9 +66,13 @@ describe('quicklist', () => {
       for (let step = 0; step < 600; step++) {
         const op = r.int(6);
         const v = String(r.int(1000));
-        if (op === 0) (q.pushHead(utf8(v)), model.unshift(v));
-        else if (op === 1) (q.pushTail(utf8(v)), model.push(v));
-        else if (op === 2 && model.length > 0) {
+        if (op === 0) {
+          q.pushHead(utf8(v));
+          model.unshift(v);
+        } else if (op === 1) {
+          q.pushTail(utf8(v));
+          model.push(v);
+        } else if (op === 2 && model.length > 0) {
           const i = r.int(model.length);
           const after = r.int(2) === 1;
           q.insert(i, utf8(v), after);
@@ -107,12 +111,17 @@ function removeModel(model: string[], target: string, limit: number, fromTail: b
   let removed = 0;
   if (fromTail) {
     for (let i = model.length - 1; i >= 0 && (limit === 0 || removed < limit); i--) {
-      if (model[i] === target) (model.splice(i, 1), removed++);
+      if (model[i] === target) {
+        model.splice(i, 1);
+        removed++;
+      }
     }
   } else {
     for (let i = 0; i < model.length && (limit === 0 || removed < limit);) {
-      if (model[i] === target) (model.splice(i, 1), removed++);
-      else i++;
+      if (model[i] === target) {
+        model.splice(i, 1);
+        removed++;
+      } else i++;
     }
   }
 }
