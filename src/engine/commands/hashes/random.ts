@@ -13,8 +13,8 @@
  *   otherwise           `count` distinct fields in no particular order
  * WITHVALUES answers field, value pairs: flat in RESP2, a two-element array per pair in RESP3.
  * Which distinct fields come out is uniform; Redis gets there by removing random fields from a copy
- * (when count is near the size) or by drawing until enough distinct ones: a partial Fisher-Yates
- * shuffle of the field list gives the same distribution in O(size).
+ * (when count is near the size) or by drawing until enough distinct ones; we draw in the second case
+ * and shuffle partially in the first, which gives the same distribution.
  */
 import { eqIgnoreCase } from '../../bytes.ts';
 import { arr, bulk, bulkBin, EMPTY_ARRAY, NIL, type Reply } from '../../resp/reply.ts';
@@ -49,11 +49,20 @@ function pushPair(c: Client, out: Reply[], h: HashValue, field: string, withValu
   else out.push(bulkBin(field), value);
 }
 
-/** `count` distinct fields chosen uniformly (partial Fisher-Yates over the field list). */
+/**
+ * `count` distinct fields chosen uniformly: drawn until enough distinct ones when the hash is at least
+ * three times larger (O(count), Redis's CASE 4), else by a partial Fisher-Yates shuffle (O(size)).
+ */
 function distinctFields(c: Client, h: HashValue, count: number): string[] {
+  const r = c.node.random;
+  if (count * 3 <= h.fields.size) {
+    const picked = new Set<string>();
+    while (picked.size < count) picked.add(h.fields.randomKey(r)!);
+    return [...picked];
+  }
   const fields = [...h.fields.keys()];
   for (let i = 0; i < count; i++) {
-    const j = i + c.node.random.int(fields.length - i);
+    const j = i + r.int(fields.length - i);
     [fields[i], fields[j]] = [fields[j]!, fields[i]!];
   }
   return fields.slice(0, count);
