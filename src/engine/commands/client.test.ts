@@ -129,3 +129,13 @@ describe('INFO', () => {
     );
   });
 });
+
+describe('CLIENT REPLY', () => {
+  it('ON after SKIP delivers its own OK, as Redis does', () => {
+    const { node } = testNode();
+    const t = testClient(node);
+    expect(t.call('client', 'reply', 'skip')).toBeUndefined();
+    expect(t.call('client', 'reply', 'on')).toEqual({ t: 'simple', s: 'OK' });
+    expect(t.call('ping')).toEqual({ t: 'simple', s: 'PONG' });
+  });
+});

@@ -208,8 +208,10 @@ export const clientCommands: CommandFamily = {
     'client|reply'(c, argv) {
       const mode = lowerBin(argv[2]!);
       if (mode === 'on') {
+        // Clears OFF and the skip of this very command, so the OK itself is delivered.
         c.replyOff = false;
         c.skipNext = false;
+        c.skipCurrent = false;
         return OK;
       }
       if (mode === 'off') c.replyOff = true;
