@@ -182,3 +182,17 @@ export function ourSet(d: Differential, key: string): Set<string> {
   }
   return out;
 }
+
+/**
+ * Whether `cmd` invalidates a WATCH on `key` (signalModifiedKey), compared on both sides: set up with
+ * `setup`, WATCH, run the command, then MULTI/PING/EXEC answers nil exactly when the key was signalled.
+ */
+export async function checkWatch(d: Differential, key: string, setup: Cmd[], cmd: Cmd): Promise<void> {
+  await d.both('FLUSHALL');
+  for (const s of setup) await d.both(...s);
+  await d.both('WATCH', key);
+  await d.check(cmd);
+  await d.both('MULTI');
+  await d.both('PING');
+  await d.check(['EXEC']);
+}

@@ -11,6 +11,7 @@ import {
   checkFullWalk,
   backToResp2,
   checkRandom,
+  checkWatch,
   freshBatch,
   redisHash,
   sortedPairs,
@@ -359,6 +360,37 @@ describe('differential hashes', () => {
       ['EXEC'],
     ]);
     expect(d.mismatches).toEqual([]);
+  });
+
+  it('signals modified keys (WATCH) exactly when Redis does', async () => {
+    await resetBoth(d);
+    const base: Cmd[] = [['HSET', 'h', 'a', '1', 'b', 'x']];
+    const cases: Cmd[] = [
+      ['HSET', 'h', 'a', '1'],
+      ['HSETNX', 'h', 'a', '2'],
+      ['HSETNX', 'h', 'c', '2'],
+      ['HDEL', 'h', 'zz'],
+      ['HDEL', 'h', 'a'],
+      ['HINCRBY', 'h', 'a', '0'],
+      ['HINCRBY', 'h', 'b', '1'],
+      ['HINCRBYFLOAT', 'h', 'a', '0'],
+      ['HINCRBYFLOAT', 'h', 'b', '1'],
+      ['HGET', 'h', 'a'],
+      ['HRANDFIELD', 'h', '-3'],
+    ];
+    for (const cmd of cases) {
+      if (cmd[0] === 'HRANDFIELD') {
+        await d.both('FLUSHALL');
+        for (const b of base) await d.both(...b);
+        await d.both('WATCH', 'h');
+        await d.both(...cmd);
+        await d.both('MULTI');
+        await d.both('PING');
+        await d.check(['EXEC']);
+      } else {
+        await checkWatch(d, 'h', base, cmd);
+      }
+    }
   });
 
   it('has no mismatches overall', () => {

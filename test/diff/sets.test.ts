@@ -12,6 +12,7 @@ import {
   checkEncoding,
   checkFullWalk,
   checkRandom,
+  checkWatch,
   freshBatch,
   redisSet,
   type Cmd,
@@ -408,6 +409,49 @@ describe('differential sets', () => {
       await checkRandom(d, ['SPOP', 's', '5'], new Set(['1', '2']));
     } finally {
       await backToResp2(d);
+    }
+  });
+
+  it('signals modified keys (WATCH) exactly when Redis does', async () => {
+    await resetBoth(d);
+    const base: Cmd[] = [
+      ['SADD', 's', '1', '2', '3'],
+      ['SADD', 't', '3', 'x'],
+    ];
+    const cases: [string, Cmd][] = [
+      ['s', ['SADD', 's', '1']],
+      ['s', ['SADD', 's', '4']],
+      ['s', ['SREM', 's', '9']],
+      ['s', ['SREM', 's', '1']],
+      ['s', ['SPOP', 's', '0']],
+      ['s', ['SPOP', 's', '1']],
+      ['s', ['SPOP', 's', '5']],
+      ['s', ['SPOP', 'nokey', '5']],
+      ['s', ['SMOVE', 's', 't', '9']],
+      ['s', ['SMOVE', 's', 't', '3']],
+      ['t', ['SMOVE', 's', 't', '3']],
+      ['t', ['SMOVE', 's', 't', '1']],
+      ['s', ['SMOVE', 's', 's', '1']],
+      ['d', ['SINTERSTORE', 'd', 's', 'nokey']],
+      ['s', ['SINTERSTORE', 's', 's', 'nokey']],
+      ['d', ['SUNIONSTORE', 'd', 's']],
+      ['d', ['SDIFFSTORE', 'd', 's', 's']],
+      ['s', ['SMEMBERS', 's']],
+      ['s', ['SRANDMEMBER', 's', '2']],
+    ];
+    for (const [key, cmd] of cases) {
+      if (cmd[0] === 'SPOP' || cmd[0] === 'SRANDMEMBER') {
+        await checkWatch(d, key, base, ['SCARD', key]);
+        await d.both('FLUSHALL');
+        for (const b of base) await d.both(...b);
+        await d.both('WATCH', key);
+        await d.both(...cmd);
+        await d.both('MULTI');
+        await d.both('PING');
+        await d.check(['EXEC']);
+      } else {
+        await checkWatch(d, key, base, cmd);
+      }
     }
   });
 
