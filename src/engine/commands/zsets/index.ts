@@ -9,6 +9,7 @@
  *   setops.ts    ZUNION ZINTER ZDIFF (+STORE) ZINTERCARD (inputs: sources.ts)
  *   pop.ts       ZPOPMIN ZPOPMAX ZMPOP;   blocking.ts  BZPOPMIN BZPOPMAX BZMPOP
  *   random.ts    ZRANDMEMBER;             scan.ts      ZSCAN
+ *   view.ts      plain-data pictures;     specs-*.ts   the command table entries
  */
 import type { CommandFamily } from '../types.ts';
 import { addHandlers } from './add.ts';
@@ -20,11 +21,14 @@ import { readHandlers } from './read.ts';
 import { removeHandlers } from './remove.ts';
 import { scanHandlers } from './scan.ts';
 import { setOpHandlers } from './setops.ts';
+import { zsetAlgebraSpecs } from './specs-algebra.ts';
+import { zsetPopSpecs } from './specs-pop.ts';
+import { zsetRangeSpecs } from './specs-range.ts';
 import { zsetReadSpecs } from './specs-read.ts';
 import { zsetWriteSpecs } from './specs-write.ts';
 
 export const zsetCommands: CommandFamily = {
-  specs: [...zsetWriteSpecs, ...zsetReadSpecs],
+  specs: [...zsetWriteSpecs, ...zsetPopSpecs, ...zsetAlgebraSpecs, ...zsetRangeSpecs, ...zsetReadSpecs],
   handlers: {
     ...addHandlers,
     ...removeHandlers,
