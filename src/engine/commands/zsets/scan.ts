@@ -22,7 +22,8 @@ import type { Handler } from '../types.ts';
 import { readZset } from './access.ts';
 import type { ZEntry } from './zset.ts';
 
-const LL_HALF = 4611686018427387903; // LLONG_MAX / 2, as double2ll bounds it
+/** (double)(LLONG_MAX / 2), the bound double2ll checks: 2^62 once rounded to a double. */
+const LL_HALF = 2 ** 62;
 
 /** d2string: the text a listpack keeps for a score. */
 export function listpackScoreText(score: number): string {
