@@ -10,7 +10,6 @@
  * A set created for a first member (setTypeCreate) starts as an intset when that member is an integer;
  * result sets of SINTERSTORE/SUNIONSTORE/SDIFFSTORE start as an empty intset and convert as they grow.
  */
-import { type Bytes } from '../../bytes.ts';
 import { HashTable } from '../../ds/hashtable.ts';
 import { Intset } from '../../ds/intset.ts';
 import type { Random } from '../../ports.ts';
@@ -95,9 +94,4 @@ export function* setMembers(s: SetValue): IterableIterator<string> {
 export function setRandom(s: SetValue, r: Random): string {
   if (s.table !== null) return s.table.randomKey(r)!;
   return s.ints!.random(r)!.toString();
-}
-
-/** Member as reply bytes. */
-export function memberBytes(member: string): Bytes {
-  return unbin(member);
 }
