@@ -117,4 +117,13 @@ describe('differential sorted sets: random sequences', () => {
     console.log(`[zsets random] seed=${seed} mismatches=${d.mismatches.length}`);
     expect(d.mismatches.slice(0, 5)).toEqual([]);
   }, 120_000);
+
+  it(`runs a RESP3 sequence (seed=${seed + 1})`, async () => {
+    await d.both('FLUSHALL');
+    await d.both('HELLO', '3');
+    const next = generator(new SeededRandom(seed + 1));
+    for (let step = 1; step <= 1000; step++) await d.check(next());
+    await d.both('HELLO', '2');
+    expect(d.mismatches.slice(0, 5)).toEqual([]);
+  }, 120_000);
 });
