@@ -13,6 +13,7 @@ import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { bitmapCommands } from './bitmaps/index.ts';
 import { hllCommands } from './hll/index.ts';
+import { geoCommands } from './geo/index.ts';
 import { hashCommands } from './hashes/index.ts';
 import { setCommands } from './sets/index.ts';
 import { listCommands } from './lists/index.ts';
@@ -36,6 +37,7 @@ export const allFamilies: readonly CommandFamily[] = [
   setCommands,
   bitmapCommands,
   hllCommands,
+  geoCommands,
   listCommands,
   dumpCommands,
 ];
