@@ -7,8 +7,10 @@
  *   - bad payloads and options give Redis's errors and change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { Bytes } from '../../src/engine/bytes.ts';
+import { type Bytes, utf8 } from '../../src/engine/bytes.ts';
 import { crc64LE } from '../../src/engine/ds/crc64.ts';
+import { encodeZiplist } from '../../src/engine/ds/ziplist-bytes.ts';
+import { RdbWriter } from '../../src/engine/persistence/rdb-io.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
 import { useDifferential } from './harness.ts';
 import { replyText } from './redis.ts';
@@ -38,9 +40,9 @@ const READERS: Record<string, (k: string) => Arg[][]> = {
   ],
 };
 
-/** A payload with a correct trailer around `body` (version 10). */
-function withTrailer(body: number[]): Uint8Array {
-  const head = Uint8Array.from([...body, 10, 0]);
+/** A payload with a correct trailer around `body`. */
+function withTrailer(body: ArrayLike<number>, version = 10): Uint8Array {
+  const head = Uint8Array.from([...Array.from(body), version, 0]);
   return Uint8Array.from([...head, ...crc64LE(head)]);
 }
 
@@ -292,6 +294,48 @@ describe('DUMP / RESTORE differential', () => {
       ['GET', 'src'],
     ];
     await build(cases);
+    expect(brief(d, start)).toEqual([]);
+  });
+
+  /** A version-9 payload (Redis 6.2) of `type` whose body is RDB strings, then lengths as given. */
+  function legacyPayload(type: number, parts: (Uint8Array | number)[]): Uint8Array {
+    const w = new RdbWriter(false);
+    w.byte(type);
+    for (const p of parts) {
+      if (typeof p === 'number') w.len(p);
+      else w.string(p);
+    }
+    return withTrailer(w.result(), 9);
+  }
+
+  it('ziplist payloads of Redis 6.2 load as Redis 7.0 converts them', async () => {
+    const start = d.mismatches.length;
+    await d.check(['FLUSHALL']);
+    const zl = (items: string[]): Uint8Array => encodeZiplist(items.map((x) => utf8(x)));
+    const pairs = (n: number, val: (i: number) => string): string[] =>
+      Array.from({ length: n }, (_, i) => [`f${i}`, val(i)]).flat();
+    const cases: [string, Uint8Array, string[]][] = [
+      ['h1', legacyPayload(13, [zl(pairs(5, (i) => String(i * 1000)))]), ['HGETALL']],
+      ['h2', legacyPayload(13, [zl(pairs(200, (i) => 'v' + i))]), ['HGETALL']],
+      ['h3', legacyPayload(13, [zl(['a', '1', 'a', '2'])]), ['HGETALL']],
+      [
+        'z1',
+        legacyPayload(12, [zl(['c', '-inf', 'a', '1.5', 'b', '2'])]),
+        ['ZRANGE', '0', '-1', 'WITHSCORES'],
+      ],
+      ['z2', legacyPayload(12, [zl(pairs(200, (i) => String(i / 4)))]), ['ZRANGE', '0', '-1', 'WITHSCORES']],
+      ['l1', legacyPayload(10, [zl(['a', '12', '-70000', 'x'.repeat(100)])]), ['LRANGE', '0', '-1']],
+      ['l2', legacyPayload(14, [2, zl(['a', 'b', 'c']), zl(['1', '2'])]), ['LRANGE', '0', '-1']],
+      ['l3', legacyPayload(14, [2, zl([]), zl(['only'])]), ['LRANGE', '0', '-1']],
+      ['l4', legacyPayload(14, [1, zl([])]), ['LRANGE', '0', '-1']],
+      ['h4', legacyPayload(13, [zl([])]), ['HGETALL']],
+    ];
+    for (const [key, payload, read] of cases) {
+      await d.check(['RESTORE', key, '0', payload]);
+      await d.check([read[0]!, key, ...read.slice(1)]);
+      await d.check(['OBJECT', 'ENCODING', key]);
+      await d.check(['DUMP', key]);
+    }
     expect(brief(d, start)).toEqual([]);
   });
 

@@ -20,7 +20,8 @@
  * Any inconsistency (truncated data, an empty collection, duplicate members, NaN scores, a corrupt
  * blob, an unknown or not yet supported type) throws RdbFormatError. Redis checks blob internals such as
  * duplicate pairs only under sanitize-dump-payload; we always check, since our structures need them
- * sound. Ziplist-era types (10, 12, 13, 14) and streams are not supported yet.
+ * sound. Ziplist-era types (10, 12, 13, 14) are read by rdb-load-legacy.ts; streams (15, 19), modules
+ * and zipmaps are not supported yet.
  */
 import { bin, type Bytes } from '../bytes.ts';
 import { decodeIntset } from '../ds/intset-bytes.ts';
@@ -33,6 +34,7 @@ import { ZSetValue } from '../commands/zsets/zset.ts';
 import { EMBSTR_MAX, LFU_INIT_VAL, type HashValue, type RValue, type SetValue } from '../server/object.ts';
 import { parseI64 } from '../util/parse.ts';
 import { parseScoreText, RdbFormatError, RdbReader } from './rdb-io.ts';
+import { loadLegacyValue } from './rdb-load-legacy.ts';
 import * as T from './rdb-types.ts';
 
 /** The encoding thresholds in force (config values of the same names). */
@@ -90,6 +92,11 @@ export function loadValue(type: number, r: RdbReader, ctx: RdbLoadContext): RVal
       return loadHash(r, ctx);
     case T.RDB_TYPE_HASH_LISTPACK:
       return loadHashListpack(r.string(), ctx);
+    case T.RDB_TYPE_LIST_ZIPLIST:
+    case T.RDB_TYPE_LIST_QUICKLIST:
+    case T.RDB_TYPE_ZSET_ZIPLIST:
+    case T.RDB_TYPE_HASH_ZIPLIST:
+      return loadLegacyValue(type, r, ctx);
     case T.RDB_TYPE_STREAM_LISTPACKS:
     case T.RDB_TYPE_STREAM_LISTPACKS_2:
       return corrupt('streams are not supported yet');
