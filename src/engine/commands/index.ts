@@ -19,6 +19,7 @@ import { setCommands } from './sets/index.ts';
 import { listCommands } from './lists/index.ts';
 import { zsetCommands } from './zsets/index.ts';
 import { dumpCommands } from './dump/index.ts';
+import { sortCommands } from './sort/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -40,4 +41,5 @@ export const allFamilies: readonly CommandFamily[] = [
   geoCommands,
   listCommands,
   dumpCommands,
+  sortCommands,
 ];
