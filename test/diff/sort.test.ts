@@ -171,7 +171,7 @@ describe('differential sort', () => {
     await setup([
       ['ZADD', 'z', '3', 'c', '1', 'a', '2', 'b', '2', 'bb', '-5', 'neg', '10', 'x'],
       ['ZADD', 'zn', '1', '30', '2', '20', '3', '10', '4', '5.5'],
-      ['ZADD', 'big', ...range(140, (i) => [String(i % 17), `m${i}`]).flat()],
+      ['ZADD', 'big', ...Array.from({ length: 140 }, (_, i) => [String(i % 17), `m${i}`]).flat()],
     ]);
     await d.checkAll([
       ['OBJECT', 'ENCODING', 'z'],
