@@ -6,7 +6,8 @@
  *      key sorts as an empty list. A sorted set is converted to the skiplist encoding for good, even by
  *      SORT_RO, as Redis does;
  *   3. a set with "don't sort" and STORE is sorted ALPHA anyway, so that the stored list (and what
- *      replicas see) does not depend on hash table order;
+ *      replicas see) does not depend on hash table order. Redis applies the same rule when the caller
+ *      is a script (CLIENT_SCRIPT); clients have no such flag yet, so that half waits for scripting;
  *   4. load the vector and window (load.ts), read the weights, sort: a partial quicksort when BY meets
  *      a LIMIT that leaves elements out (pqsort.ts), else a stable full sort;
  *   5. a weight that is not a number answers an error only now (after every lookup was made);
