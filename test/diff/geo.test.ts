@@ -144,6 +144,34 @@ describe('differential geo', () => {
     expect(d.mismatches).toEqual([]);
   });
 
+  it('COUNT among equally distant points picks what Redis picks', async () => {
+    await resetBoth(d);
+    const before = d.mismatches.length;
+    const cmd = ['GEOADD', 'tie'];
+    for (let i = 0; i < 50; i++) cmd.push('10', '10', `same${i}`);
+    for (let i = 0; i < 20; i++) cmd.push(String(10 + (i % 4) * 0.001), '10', `row${i}`);
+    await d.check(cmd);
+    for (const count of ['1', '3', '7', '12', '41', '60', '69', '80']) {
+      for (const order of ['ASC', 'DESC']) {
+        await d.check([
+          'GEOSEARCH',
+          'tie',
+          'FROMLONLAT',
+          '10',
+          '10',
+          'BYRADIUS',
+          '5',
+          'km',
+          order,
+          'COUNT',
+          count,
+        ]);
+        await d.check(['GEORADIUS', 'tie', '10.0015', '10', '5', 'km', order, 'COUNT', count, 'WITHDIST']);
+      }
+    }
+    expect(d.mismatches.slice(before)).toEqual([]);
+  });
+
   it('random points searched by radius and box', async () => {
     const seed = diffSeed();
     const rng = new SeededRandom(seed);

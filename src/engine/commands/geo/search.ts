@@ -17,6 +17,7 @@ import type { Client } from '../../server/client.ts';
 import { E, fail } from '../../server/errors.ts';
 import { intArg } from '../../util/parse.ts';
 import type { Handler } from '../types.ts';
+import { partialSort } from '../sort/pqsort.ts';
 import { maxListpackEntries, maxListpackValue, newZset, readZset } from '../zsets/access.ts';
 import type { ZSetValue } from '../zsets/zset.ts';
 import { coordReply } from './commands.ts';
@@ -204,8 +205,15 @@ function geoSearch(c: Client, argv: Bytes[], srcIndex: number, flags: number): R
   if (opts.count !== 0 && opts.sort === 0 && !opts.any) opts.sort = 1;
   const found = collect(z, shape, opts.any ? opts.count : 0);
   if (found.length === 0 && opts.storeKey === undefined) return EMPTY_ARRAY;
-  if (opts.sort !== 0) found.sort((a, b) => (a.dist - b.dist) * opts.sort);
   const n = opts.count === 0 || found.length < opts.count ? found.length : opts.count;
+  if (opts.sort !== 0) {
+    // Redis sorts everything with qsort (stable here), or only the first COUNT with its partial
+    // quicksort, which decides which of several equally distant points make the cut.
+    const cmp = (a: GeoPoint, b: GeoPoint): number =>
+      (a.dist > b.dist ? 1 : a.dist === b.dist ? 0 : -1) * opts.sort;
+    if (n === found.length) found.sort(cmp);
+    else partialSort(found, cmp, 0, n - 1);
+  }
   const points = found.slice(0, n);
   for (const p of points) p.dist /= shape.conversion;
   if (opts.storeKey === undefined) return arr(points.map((p) => pointReply(p, opts)));
