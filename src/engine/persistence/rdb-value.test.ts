@@ -17,7 +17,7 @@ function toHex(b: Uint8Array): string {
 }
 
 const LIMITS: RdbLimits = {
-  hashMaxListpackEntries: 128,
+  hashMaxListpackEntries: 512,
   hashMaxListpackValue: 64,
   setMaxIntsetEntries: 512,
   zsetMaxListpackEntries: 128,
