@@ -12,7 +12,7 @@ export type WireReply =
   | { readonly t: 'array'; readonly a: readonly WireReply[] }
   | { readonly t: 'map'; readonly m: readonly (readonly [WireReply, WireReply])[] }
   | { readonly t: 'set'; readonly a: readonly WireReply[] }
-  | { readonly t: 'double'; readonly d: number }
+  | { readonly t: 'double'; readonly d: number; readonly s?: string }
   | { readonly t: 'bool'; readonly v: boolean }
   | { readonly t: 'verbatim'; readonly format: string; readonly b: Uint8Array }
   | { readonly t: 'bignum'; readonly s: string }

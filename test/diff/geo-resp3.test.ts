@@ -1,7 +1,6 @@
 /*
- * The bitmap, HyperLogLog and geo replies in RESP3 (nulls, nested arrays, integers). Coordinates are
- * left out: Redis sends them as RESP3 doubles with its long-double text ("%.17Lf" trimmed), which our
- * reply model cannot carry yet (a double reply is always printed as "%.17g").
+ * The bitmap, HyperLogLog and geo replies in RESP3 (nulls, nested arrays, integers, and coordinates,
+ * which Redis sends as RESP3 doubles carrying its long-double text, "%.17Lf" trimmed).
  */
 import { describe, expect, it } from 'vitest';
 import { useDifferential } from './harness.ts';
@@ -16,6 +15,9 @@ describe('differential geo / hll / bitmaps in RESP3', () => {
     await d.checkAll([
       ['GEOADD', 'g', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania'],
       ['GEOPOS', 'g', 'nope'],
+      ['GEOPOS', 'g', 'Palermo', 'nope', 'Catania'],
+      ['GEOSEARCH', 'g', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km', 'ASC', 'WITHCOORD', 'WITHDIST'],
+      ['GEORADIUSBYMEMBER', 'g', 'Palermo', '300', 'km', 'WITHCOORD'],
       ['GEOHASH', 'g', 'Palermo', 'nope'],
       ['GEODIST', 'g', 'Palermo', 'Catania'],
       ['GEODIST', 'g', 'Palermo', 'nope'],

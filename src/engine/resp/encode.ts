@@ -104,7 +104,7 @@ export class RespWriter {
   private writeScalar3(r: Reply, resp: Resp): void {
     switch (r.t) {
       case 'double': {
-        const s = formatG(r.d);
+        const s = r.s ?? formatG(r.d);
         if (resp === 2) this.ascii('$' + s.length + '\r\n' + s + '\r\n');
         else this.ascii(',' + s + '\r\n');
         return;

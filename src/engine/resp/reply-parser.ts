@@ -5,6 +5,7 @@
  * call next() until it returns undefined (incomplete input stays buffered).
  */
 import { bin } from '../bytes.ts';
+import { formatG } from '../util/numfmt.ts';
 import type { Reply } from './reply.ts';
 
 const INCOMPLETE = Symbol('incomplete');
@@ -102,8 +103,11 @@ export class ReplyParser {
       }
       case '_':
         return { t: 'nil' };
-      case ',':
-        return { t: 'double', d: l === 'inf' ? Infinity : l === '-inf' ? -Infinity : Number(l) };
+      case ',': {
+        const d = l === 'inf' ? Infinity : l === '-inf' ? -Infinity : Number(l);
+        // Keep the server's own text when "%.17g" would not reproduce it (long double "human" form).
+        return formatG(d) === l ? { t: 'double', d } : { t: 'double', d, s: l };
+      }
       case '#':
         return { t: 'bool', v: l === 't' };
       case '(':

@@ -20,7 +20,8 @@ export type Reply =
   | { readonly t: 'array'; readonly a: readonly Reply[] }
   | { readonly t: 'map'; readonly m: readonly (readonly [Reply, Reply])[] }
   | { readonly t: 'set'; readonly a: readonly Reply[] }
-  | { readonly t: 'double'; readonly d: number }
+  /** `s`, when set, is the exact text Redis sends (e.g. a long double's "human" form); else "%.17g". */
+  | { readonly t: 'double'; readonly d: number; readonly s?: string }
   | { readonly t: 'bool'; readonly v: boolean }
   | { readonly t: 'verbatim'; readonly format: string; readonly b: Bytes }
   | { readonly t: 'bignum'; readonly s: string }
@@ -70,8 +71,8 @@ export function map(m: readonly (readonly [Reply, Reply])[]): Reply {
 export function set(a: readonly Reply[]): Reply {
   return { t: 'set', a };
 }
-export function double(d: number): Reply {
-  return { t: 'double', d };
+export function double(d: number, s?: string): Reply {
+  return s === undefined ? { t: 'double', d } : { t: 'double', d, s };
 }
 export function bool(v: boolean): Reply {
   return { t: 'bool', v };

@@ -48,7 +48,7 @@ export function formatReply(r: WireReply, prefix = ''): string {
     case 'int':
       return `(integer) ${r.n.toString()}\n`;
     case 'double':
-      return `(double) ${formatDouble17g(r.d)}\n`;
+      return `(double) ${r.s ?? formatDouble17g(r.d)}\n`;
     case 'bulk':
       return quoteBytes(r.b) + '\n';
     case 'verbatim':

@@ -7,7 +7,7 @@
  */
 import { bin, type Bytes, eqIgnoreCase, utf8 } from '../../bytes.ts';
 import { scoreOf, decodeScore, distance, geohashText } from '../../ds/geohash.ts';
-import { arr, bulkStr, NIL, NIL_ARRAY, type Reply } from '../../resp/reply.ts';
+import { arr, bulkStr, double, NIL, NIL_ARRAY, type Reply } from '../../resp/reply.ts';
 import { E, fail } from '../../server/errors.ts';
 import type { Handler } from '../types.ts';
 import { addHandlers } from '../zsets/add.ts';
@@ -34,9 +34,12 @@ const geoadd: Handler = (c, argv) => {
   return addHandlers.zadd!(c, zaddArgv);
 };
 
-/** A coordinate pair as Redis replies it (RESP2 bulk strings of the long double text). */
+/**
+ * A coordinate pair as Redis replies it (addReplyHumanLongDouble): the long double text, as bulk
+ * strings in RESP2 and as RESP3 doubles carrying that same text.
+ */
 export function coordReply(lon: number, lat: number): Reply {
-  return arr([bulkStr(humanDouble(lon)), bulkStr(humanDouble(lat))]);
+  return arr([double(lon, humanDouble(lon)), double(lat, humanDouble(lat))]);
 }
 
 const geopos: Handler = (c, argv) => {
