@@ -247,6 +247,10 @@ describe('DUMP / RESTORE differential', () => {
     await d.check(['EXISTS', 'src']);
     await d.check(['RESTORE', 'idle', '0', payload, 'IDLETIME', '1000']);
     await d.check(['OBJECT', 'IDLETIME', 'idle']);
+    for (const idle of ['20000000', '100000000', '1000000000']) {
+      await d.check(['RESTORE', `idle${idle}`, '0', payload, 'IDLETIME', idle]);
+      await d.check(['OBJECT', 'IDLETIME', `idle${idle}`]);
+    }
     await d.check(['RESTORE', 'fr', '0', payload, 'FREQ', '100']);
     await d.check(['OBJECT', 'FREQ', 'fr']);
     await d.check(['CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu']);

@@ -39,12 +39,27 @@ function dumpCommand(c: Client, argv: Bytes[]): Reply {
 interface RestoreOptions {
   replace: boolean;
   absTtl: boolean;
-  idleSeconds: number;
+  idleSeconds: bigint;
   freq: number;
 }
 
+const LRU_CLOCK_MAX = 2n ** 24n - 1n;
+
+/**
+ * The idle time OBJECT IDLETIME reports after RESTORE ... IDLETIME `idle` in Redis, whose LRU clock is
+ * 24 bits of seconds: the access time is clock - idle, wrapped once by LRU_CLOCK_MAX and stored in 24
+ * bits, and the idle estimate unwraps it again. Idle times beyond about 194 days come back reduced.
+ */
+export function restoredIdleSeconds(nowMs: number, idle: bigint): number {
+  const clock = BigInt(Math.floor(nowMs / 1000)) & LRU_CLOCK_MAX;
+  let lru = clock - idle;
+  if (lru < 0n) lru += LRU_CLOCK_MAX;
+  lru = BigInt.asUintN(24, lru);
+  return Number(clock >= lru ? clock - lru : clock + (LRU_CLOCK_MAX - lru));
+}
+
 function parseRestoreOptions(argv: Bytes[]): RestoreOptions {
-  const o: RestoreOptions = { replace: false, absTtl: false, idleSeconds: -1, freq: -1 };
+  const o: RestoreOptions = { replace: false, absTtl: false, idleSeconds: -1n, freq: -1 };
   for (let j = 4; j < argv.length; j++) {
     const a = argv[j]!;
     const hasValue = j + 1 < argv.length;
@@ -53,8 +68,8 @@ function parseRestoreOptions(argv: Bytes[]): RestoreOptions {
     else if (eqIgnoreCase(a, 'idletime') && hasValue && o.freq === -1) {
       const idle = bigIntArg(argv[++j]!);
       if (idle < 0n) fail('ERR Invalid IDLETIME value, must be >= 0');
-      o.idleSeconds = Number(idle);
-    } else if (eqIgnoreCase(a, 'freq') && hasValue && o.idleSeconds === -1) {
+      o.idleSeconds = idle;
+    } else if (eqIgnoreCase(a, 'freq') && hasValue && o.idleSeconds === -1n) {
       const freq = bigIntArg(argv[++j]!);
       if (freq < 0n || freq > 255n) fail('ERR Invalid FREQ value, must be >= 0 and <= 255');
       o.freq = Number(freq);
@@ -71,8 +86,8 @@ function applyAccessHints(c: Client, v: RValue, o: RestoreOptions): void {
       v.lfu = o.freq;
       v.lru = now;
     }
-  } else if (o.idleSeconds >= 0) {
-    v.lru = now - o.idleSeconds * 1000;
+  } else if (o.idleSeconds >= 0n) {
+    v.lru = now - restoredIdleSeconds(now, o.idleSeconds) * 1000;
   }
 }
 
