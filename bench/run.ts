@@ -10,6 +10,7 @@ import { findPid, processTreeCpuMs } from './cpu.ts';
 import { benchInProcess } from './inprocess.ts';
 import { formatOps, formatTable } from './table.ts';
 import { redisBenchmark, startOurServer } from './tcp.ts';
+import { benchDataTypes } from './datatypes.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const MODES: { label: string; args: string[] }[] = [
@@ -68,3 +69,6 @@ async function overTcp(): Promise<void> {
 
 inProcess();
 if (process.env.BENCH_SKIP_TCP !== '1') await overTcp();
+
+// (c) data-type figures (bench/datatypes.ts); BENCH_SKIP_TYPES=1 skips them.
+if (process.env.BENCH_SKIP_TYPES !== '1') await benchDataTypes();
