@@ -11,6 +11,7 @@
 import { benchList, benchPfadd } from './dt-list-hll.ts';
 import { ourBytesPerKey, redisBytesPerKey } from './dt-memory.ts';
 import { formatNs } from './dt-timing.ts';
+import { redisZrankCpuNs } from './dt-zset-redis.ts';
 import { benchZset, ZSET_OPS } from './dt-zset.ts';
 import { formatOps, formatTable } from './table.ts';
 
@@ -22,7 +23,7 @@ function sizeLabel(n: number): string {
   return n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
 }
 
-function zsetTable(): void {
+async function zsetTable(): Promise<void> {
   const small = benchZset(SMALL, 50_000, 3);
   const big = benchZset(BIG, 20_000, 3);
   const rows = ZSET_OPS.map((op) => {
@@ -39,6 +40,9 @@ function zsetTable(): void {
   );
   const header = ['command', `@${s} cpu`, `@${b} cpu`, `@${b} wall`, `${b}/${s}`];
   console.log(formatTable([...header, `target <= ${RATIO_TARGET}`], rows));
+  const [rs, rb] = await redisZrankCpuNs([SMALL, BIG]);
+  const ref = `${formatNs(rs!)} @${s}, ${formatNs(rb!)} @${b}, ratio ${(rb! / rs!).toFixed(2)}`;
+  console.log(`     reference, redis-server 7.0 ZRANK server CPU per command (incl. protocol): ${ref}`);
   console.log();
 }
 
@@ -88,7 +92,7 @@ async function memoryTable(): Promise<void> {
 /** Runs every data-type benchmark and prints its tables. */
 export async function benchDataTypes(): Promise<void> {
   console.log();
-  zsetTable();
+  await zsetTable();
   listAndHllTable();
   await memoryTable();
 }
