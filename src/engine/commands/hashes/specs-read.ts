@@ -4,6 +4,7 @@
  * with one-line summaries and history notes written in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyArg, keyAt, pattern, str, token } from '../spec-helpers.ts';
 
 export const hashReadSpecs: CommandSpec[] = [
   {
@@ -15,32 +16,8 @@ export const hashReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg(), str('field')],
   },
   {
     name: 'hincrby',
@@ -51,36 +28,8 @@ export const hashReadSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-      {
-        name: 'increment',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), str('field'), int('increment')],
   },
   {
     name: 'hincrbyfloat',
@@ -91,36 +40,8 @@ export const hashReadSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-      {
-        name: 'increment',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), str('field'), dbl('increment')],
   },
   {
     name: 'hkeys',
@@ -132,28 +53,8 @@ export const hashReadSpecs: CommandSpec[] = [
     acl: ['read', 'hash', 'slow'],
     complexity: 'O(N) where N is the size of the hash.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'hvals',
@@ -165,28 +66,8 @@ export const hashReadSpecs: CommandSpec[] = [
     acl: ['read', 'hash', 'slow'],
     complexity: 'O(N) where N is the size of the hash.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'hstrlen',
@@ -197,32 +78,8 @@ export const hashReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg(), str('field')],
   },
   {
     name: 'hrandfield',
@@ -234,44 +91,12 @@ export const hashReadSpecs: CommandSpec[] = [
     acl: ['read', 'hash', 'slow'],
     complexity: 'O(N) where N is the number of fields returned',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'options',
-        type: 'block',
+      keyArg(),
+      block('options', [int('count'), token('withvalues', undefined, { optional: true })], {
         optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-          },
-          {
-            name: 'withvalues',
-            type: 'pure-token',
-            token: 'WITHVALUES',
-            optional: true,
-          },
-        ],
-      },
+      }),
     ],
   },
   {
@@ -285,43 +110,12 @@ export const hashReadSpecs: CommandSpec[] = [
     complexity:
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'cursor',
-        type: 'integer',
-      },
-      {
-        name: 'pattern',
-        type: 'pattern',
-        token: 'MATCH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      keyArg(),
+      int('cursor'),
+      pattern('pattern', { token: 'MATCH', optional: true }),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
