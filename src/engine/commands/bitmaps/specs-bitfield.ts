@@ -2,6 +2,7 @@
  * Command table entries of BITFIELD and BITFIELD_RO: Redis 7.0's facts with our own summaries and notes.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 
 export const bitfieldSpecs: CommandSpec[] = [
   {
@@ -14,123 +15,33 @@ export const bitfieldSpecs: CommandSpec[] = [
     acl: ['write', 'bitmap', 'slow'],
     complexity: 'O(1) for each subcommand specified',
     keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE', 'VARIABLE_FLAGS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
+      keyAt(1, ['RW', 'ACCESS', 'UPDATE', 'VARIABLE_FLAGS'], {
         notes: 'Reads and may also change the value at this key.',
-      },
+      }),
     ],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'operation',
-        type: 'oneof',
-        optional: true,
-        multiple: true,
-        arguments: [
-          {
-            name: 'encoding_offset',
-            type: 'block',
-            token: 'GET',
-            arguments: [
-              {
-                name: 'encoding',
-                type: 'string',
-              },
-              {
-                name: 'offset',
-                type: 'integer',
-              },
-            ],
-          },
-          {
-            name: 'write',
-            type: 'block',
-            arguments: [
-              {
-                name: 'wrap_sat_fail',
-                type: 'oneof',
-                token: 'OVERFLOW',
-                optional: true,
-                arguments: [
-                  {
-                    name: 'wrap',
-                    type: 'pure-token',
-                    token: 'WRAP',
-                  },
-                  {
-                    name: 'sat',
-                    type: 'pure-token',
-                    token: 'SAT',
-                  },
-                  {
-                    name: 'fail',
-                    type: 'pure-token',
-                    token: 'FAIL',
-                  },
-                ],
-              },
-              {
-                name: 'write_operation',
-                type: 'oneof',
-                arguments: [
-                  {
-                    name: 'encoding_offset_value',
-                    type: 'block',
-                    token: 'SET',
-                    arguments: [
-                      {
-                        name: 'encoding',
-                        type: 'string',
-                      },
-                      {
-                        name: 'offset',
-                        type: 'integer',
-                      },
-                      {
-                        name: 'value',
-                        type: 'integer',
-                      },
-                    ],
-                  },
-                  {
-                    name: 'encoding_offset_increment',
-                    type: 'block',
-                    token: 'INCRBY',
-                    arguments: [
-                      {
-                        name: 'encoding',
-                        type: 'string',
-                      },
-                      {
-                        name: 'offset',
-                        type: 'integer',
-                      },
-                      {
-                        name: 'increment',
-                        type: 'integer',
-                      },
-                    ],
-                  },
-                ],
-              },
-            ],
-          },
+      keyArg(),
+      oneOf(
+        'operation',
+        [
+          block('encoding_offset', [str('encoding'), int('offset')], { token: 'GET' }),
+          block('write', [
+            oneOf('wrap_sat_fail', [token('wrap'), token('sat'), token('fail')], {
+              token: 'OVERFLOW',
+              optional: true,
+            }),
+            oneOf('write_operation', [
+              block('encoding_offset_value', [str('encoding'), int('offset'), int('value')], {
+                token: 'SET',
+              }),
+              block('encoding_offset_increment', [str('encoding'), int('offset'), int('increment')], {
+                token: 'INCRBY',
+              }),
+            ]),
+          ]),
         ],
-      },
+        { optional: true, multiple: true },
+      ),
     ],
   },
   {
@@ -142,45 +53,15 @@ export const bitfieldSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'bitmap', 'fast'],
     complexity: 'O(1) for each subcommand specified',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'encoding_offset',
-        type: 'block',
+      keyArg(),
+      block('encoding_offset', [str('encoding'), int('offset')], {
         token: 'GET',
         optional: true,
         multiple: true,
         multipleToken: true,
-        arguments: [
-          {
-            name: 'encoding',
-            type: 'string',
-          },
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-        ],
-      },
+      }),
     ],
   },
 ];
