@@ -4,6 +4,7 @@
  * one-line summary of our own.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 import { bitfieldSpecs } from './specs-bitfield.ts';
 
 export const bitmapSpecs: CommandSpec[] = [
@@ -17,36 +18,8 @@ export const bitmapSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'bitmap', 'slow'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'offset',
-        type: 'integer',
-      },
-      {
-        name: 'value',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), int('offset'), int('value')],
   },
   {
     name: 'getbit',
@@ -57,32 +30,8 @@ export const bitmapSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'bitmap', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'offset',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('offset')],
   },
   {
     name: 'bitcount',
@@ -93,60 +42,18 @@ export const bitmapSpecs: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'bitmap', 'slow'],
     complexity: 'O(N)',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'index',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'start',
-            type: 'integer',
-          },
-          {
-            name: 'end',
-            type: 'integer',
-          },
-          {
-            name: 'index_unit',
-            type: 'oneof',
-            since: '7.0.0',
-            optional: true,
-            arguments: [
-              {
-                name: 'byte',
-                type: 'pure-token',
-                token: 'BYTE',
-              },
-              {
-                name: 'bit',
-                type: 'pure-token',
-                token: 'BIT',
-              },
-            ],
-          },
+      keyArg(),
+      block(
+        'index',
+        [
+          int('start'),
+          int('end'),
+          oneOf('index_unit', [token('byte'), token('bit')], { since: '7.0.0', optional: true }),
         ],
-      },
+        { optional: true },
+      ),
     ],
     history: [['7.0.0', 'Accepts a BYTE or BIT unit for the range.']],
   },
@@ -159,71 +66,25 @@ export const bitmapSpecs: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'bitmap', 'slow'],
     complexity: 'O(N)',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'bit',
-        type: 'integer',
-      },
-      {
-        name: 'index',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'start',
-            type: 'integer',
-          },
-          {
-            name: 'end_index',
-            type: 'block',
-            optional: true,
-            arguments: [
-              {
-                name: 'end',
-                type: 'integer',
-              },
-              {
-                name: 'index_unit',
-                type: 'oneof',
-                since: '7.0.0',
-                optional: true,
-                arguments: [
-                  {
-                    name: 'byte',
-                    type: 'pure-token',
-                    token: 'BYTE',
-                  },
-                  {
-                    name: 'bit',
-                    type: 'pure-token',
-                    token: 'BIT',
-                  },
-                ],
-              },
+      keyArg(),
+      int('bit'),
+      block(
+        'index',
+        [
+          int('start'),
+          block(
+            'end_index',
+            [
+              int('end'),
+              oneOf('index_unit', [token('byte'), token('bit')], { since: '7.0.0', optional: true }),
             ],
-          },
+            { optional: true },
+          ),
         ],
-      },
+        { optional: true },
+      ),
     ],
     history: [['7.0.0', 'Accepts a BYTE or BIT unit for the range.']],
   },
@@ -236,51 +97,8 @@ export const bitmapSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'bitmap', 'slow'],
     complexity: 'O(N)',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 3,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'operation',
-        type: 'string',
-      },
-      {
-        name: 'destkey',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(2, ['OW', 'UPDATE']), keyAt(3, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [str('operation'), keyArg(0, 'destkey'), keyArg(1, 'key', { multiple: true })],
   },
   ...bitfieldSpecs,
 ];
