@@ -3,6 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
+import { block, int, oneOf, str, token } from './spec-helpers.ts';
 
 export const clientSpecs: CommandSpec[] = [
   {
@@ -34,7 +35,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
-    arguments: [{ name: 'connection-name', type: 'string' }],
+    arguments: [str('connection-name')],
   },
   {
     name: 'client|getname',
@@ -65,27 +66,12 @@ export const clientSpecs: CommandSpec[] = [
       ['7.0.3', 'Added `ssub` field.'],
     ],
     arguments: [
-      {
-        name: 'normal_master_replica_pubsub',
-        type: 'oneof',
-        token: 'TYPE',
-        optional: true,
-        since: '5.0.0',
-        arguments: [
-          { name: 'normal', type: 'pure-token', token: 'NORMAL' },
-          { name: 'master', type: 'pure-token', token: 'MASTER' },
-          { name: 'replica', type: 'pure-token', token: 'REPLICA' },
-          { name: 'pubsub', type: 'pure-token', token: 'PUBSUB' },
-        ],
-      },
-      {
-        name: 'id',
-        type: 'block',
-        token: 'ID',
-        optional: true,
-        since: '6.2.0',
-        arguments: [{ name: 'client-id', type: 'integer', multiple: true }],
-      },
+      oneOf(
+        'normal_master_replica_pubsub',
+        [token('normal'), token('master'), token('replica'), token('pubsub')],
+        { token: 'TYPE', optional: true, since: '5.0.0' },
+      ),
+      block('id', [int('client-id', { multiple: true })], { token: 'ID', optional: true, since: '6.2.0' }),
     ],
   },
   {
@@ -116,39 +102,31 @@ export const clientSpecs: CommandSpec[] = [
       ['6.2.0', 'LADDR filter arrives.'],
     ],
     arguments: [
-      {
-        name: 'filter',
-        type: 'oneof',
-        arguments: [
-          { name: 'ip:port', type: 'string', deprecatedSince: '2.8.12' },
-          {
-            name: 'new-format',
-            type: 'oneof',
-            multiple: true,
-            arguments: [
-              { name: 'client-id', type: 'integer', token: 'ID', optional: true, since: '2.8.12' },
-              {
-                name: 'normal_master_slave_pubsub',
-                type: 'oneof',
-                token: 'TYPE',
-                optional: true,
-                since: '2.8.12',
-                arguments: [
-                  { name: 'normal', type: 'pure-token', token: 'NORMAL' },
-                  { name: 'master', type: 'pure-token', token: 'MASTER', since: '3.2.0' },
-                  { name: 'slave', type: 'pure-token', token: 'SLAVE' },
-                  { name: 'replica', type: 'pure-token', token: 'REPLICA', since: '5.0.0' },
-                  { name: 'pubsub', type: 'pure-token', token: 'PUBSUB' },
-                ],
-              },
-              { name: 'username', type: 'string', token: 'USER', optional: true },
-              { name: 'ip:port', type: 'string', token: 'ADDR', optional: true },
-              { name: 'ip:port', type: 'string', token: 'LADDR', optional: true, since: '6.2.0' },
-              { name: 'yes/no', type: 'string', token: 'SKIPME', optional: true },
-            ],
-          },
-        ],
-      },
+      oneOf('filter', [
+        str('ip:port', { deprecatedSince: '2.8.12' }),
+        oneOf(
+          'new-format',
+          [
+            int('client-id', { token: 'ID', optional: true, since: '2.8.12' }),
+            oneOf(
+              'normal_master_slave_pubsub',
+              [
+                token('normal'),
+                token('master', 'MASTER', { since: '3.2.0' }),
+                token('slave'),
+                token('replica', 'REPLICA', { since: '5.0.0' }),
+                token('pubsub'),
+              ],
+              { token: 'TYPE', optional: true, since: '2.8.12' },
+            ),
+            str('username', { token: 'USER', optional: true }),
+            str('ip:port', { token: 'ADDR', optional: true }),
+            str('ip:port', { token: 'LADDR', optional: true, since: '6.2.0' }),
+            str('yes/no', { token: 'SKIPME', optional: true }),
+          ],
+          { multiple: true },
+        ),
+      ]),
     ],
   },
   {
@@ -162,17 +140,8 @@ export const clientSpecs: CommandSpec[] = [
     acl: ['admin', 'slow', 'dangerous', 'connection'],
     history: [['6.2.0', 'Pausing only writes (WRITE mode) becomes possible.']],
     arguments: [
-      { name: 'timeout', type: 'integer' },
-      {
-        name: 'mode',
-        type: 'oneof',
-        optional: true,
-        since: '6.2.0',
-        arguments: [
-          { name: 'write', type: 'pure-token', token: 'WRITE' },
-          { name: 'all', type: 'pure-token', token: 'ALL' },
-        ],
-      },
+      int('timeout'),
+      oneOf('mode', [token('write'), token('all')], { optional: true, since: '6.2.0' }),
     ],
   },
   {
@@ -194,17 +163,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
-    arguments: [
-      {
-        name: 'on_off_skip',
-        type: 'oneof',
-        arguments: [
-          { name: 'on', type: 'pure-token', token: 'ON' },
-          { name: 'off', type: 'pure-token', token: 'OFF' },
-          { name: 'skip', type: 'pure-token', token: 'SKIP' },
-        ],
-      },
-    ],
+    arguments: [oneOf('on_off_skip', [token('on'), token('off'), token('skip')])],
   },
   {
     name: 'client|no-evict',
@@ -215,16 +174,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
-    arguments: [
-      {
-        name: 'enabled',
-        type: 'oneof',
-        arguments: [
-          { name: 'on', type: 'pure-token', token: 'ON' },
-          { name: 'off', type: 'pure-token', token: 'OFF' },
-        ],
-      },
-    ],
+    arguments: [oneOf('enabled', [token('on'), token('off')])],
   },
   {
     name: 'client|unblock',
@@ -236,16 +186,8 @@ export const clientSpecs: CommandSpec[] = [
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
     arguments: [
-      { name: 'client-id', type: 'integer' },
-      {
-        name: 'timeout_error',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          { name: 'timeout', type: 'pure-token', token: 'TIMEOUT' },
-          { name: 'error', type: 'pure-token', token: 'ERROR' },
-        ],
-      },
+      int('client-id'),
+      oneOf('timeout_error', [token('timeout'), token('error')], { optional: true }),
     ],
   },
   {
@@ -277,16 +219,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
-    arguments: [
-      {
-        name: 'mode',
-        type: 'oneof',
-        arguments: [
-          { name: 'yes', type: 'pure-token', token: 'YES' },
-          { name: 'no', type: 'pure-token', token: 'NO' },
-        ],
-      },
-    ],
+    arguments: [oneOf('mode', [token('yes'), token('no')])],
   },
   {
     name: 'client|tracking',
@@ -298,27 +231,13 @@ export const clientSpecs: CommandSpec[] = [
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
     arguments: [
-      {
-        name: 'status',
-        type: 'oneof',
-        arguments: [
-          { name: 'on', type: 'pure-token', token: 'ON' },
-          { name: 'off', type: 'pure-token', token: 'OFF' },
-        ],
-      },
-      { name: 'client-id', type: 'integer', token: 'REDIRECT', optional: true },
-      {
-        name: 'prefix',
-        type: 'string',
-        token: 'PREFIX',
-        optional: true,
-        multiple: true,
-        multipleToken: true,
-      },
-      { name: 'bcast', type: 'pure-token', token: 'BCAST', optional: true },
-      { name: 'optin', type: 'pure-token', token: 'OPTIN', optional: true },
-      { name: 'optout', type: 'pure-token', token: 'OPTOUT', optional: true },
-      { name: 'noloop', type: 'pure-token', token: 'NOLOOP', optional: true },
+      oneOf('status', [token('on'), token('off')]),
+      int('client-id', { token: 'REDIRECT', optional: true }),
+      str('prefix', { token: 'PREFIX', optional: true, multiple: true, multipleToken: true }),
+      token('bcast', 'BCAST', { optional: true }),
+      token('optin', 'OPTIN', { optional: true }),
+      token('optout', 'OPTOUT', { optional: true }),
+      token('noloop', 'NOLOOP', { optional: true }),
     ],
   },
   {
