@@ -3,6 +3,7 @@
  * our own words).
  */
 import type { CommandSpec } from './types.ts';
+import { oneOf, pattern, str } from './spec-helpers.ts';
 
 /** The facts every COMMAND entry shares, plus the entry's own. */
 function entry(own: Omit<CommandSpec, 'group' | 'flags' | 'acl'>): CommandSpec {
@@ -75,17 +76,15 @@ export const commandSpecs: CommandSpec[] = [
     arity: -2,
     tips: ['nondeterministic_output_order'],
     arguments: [
-      {
-        name: 'filterby',
-        type: 'oneof',
-        token: 'FILTERBY',
-        optional: true,
-        arguments: [
-          { name: 'module-name', type: 'string', token: 'MODULE' },
-          { name: 'category', type: 'string', token: 'ACLCAT' },
-          { name: 'pattern', type: 'pattern', token: 'PATTERN' },
+      oneOf(
+        'filterby',
+        [
+          str('module-name', { token: 'MODULE' }),
+          str('category', { token: 'ACLCAT' }),
+          pattern('pattern', { token: 'PATTERN' }),
         ],
-      },
+        { token: 'FILTERBY', optional: true },
+      ),
     ],
   }),
 ];
