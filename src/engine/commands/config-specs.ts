@@ -3,6 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
+import { block, str } from './spec-helpers.ts';
 
 export const configSpecs: CommandSpec[] = [
   {
@@ -25,14 +26,7 @@ export const configSpecs: CommandSpec[] = [
     flags: ['admin', 'noscript', 'loading', 'stale'],
     acl: ['admin', 'slow', 'dangerous'],
     history: [['7.0.0', 'Several patterns may be given at once.']],
-    arguments: [
-      {
-        name: 'parameter',
-        type: 'block',
-        multiple: true,
-        arguments: [{ name: 'parameter', type: 'string' }],
-      },
-    ],
+    arguments: [block('parameter', [str('parameter')], { multiple: true })],
   },
   {
     name: 'config|set',
@@ -45,17 +39,7 @@ export const configSpecs: CommandSpec[] = [
     acl: ['admin', 'slow', 'dangerous'],
     tips: ['request_policy:all_nodes', 'response_policy:all_succeeded'],
     history: [['7.0.0', 'Several parameters may be set at once, atomically.']],
-    arguments: [
-      {
-        name: 'parameter_value',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          { name: 'parameter', type: 'string' },
-          { name: 'value', type: 'string' },
-        ],
-      },
-    ],
+    arguments: [block('parameter_value', [str('parameter'), str('value')], { multiple: true })],
   },
   {
     name: 'config|resetstat',
