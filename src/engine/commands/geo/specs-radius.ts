@@ -3,6 +3,7 @@
  * favour of GEOSEARCH / GEOSEARCHSTORE): Redis 7.0's facts with our own summaries and history notes.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyAfter, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 
 export const geoRadiusSpecs: CommandSpec[] = [
   {
@@ -16,160 +17,27 @@ export const geoRadiusSpecs: CommandSpec[] = [
     complexity:
       'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
     keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'keyword',
-          keyword: 'STORE',
-          startFrom: 6,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'keyword',
-          keyword: 'STOREDIST',
-          startFrom: 6,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
+      keyAt(1, ['RO', 'ACCESS']),
+      keyAfter('STORE', 6, ['OW', 'UPDATE']),
+      keyAfter('STOREDIST', 6, ['OW', 'UPDATE']),
     ],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'longitude',
-        type: 'double',
-      },
-      {
-        name: 'latitude',
-        type: 'double',
-      },
-      {
-        name: 'radius',
-        type: 'double',
-      },
-      {
-        name: 'unit',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'm',
-            type: 'pure-token',
-            token: 'M',
-          },
-          {
-            name: 'km',
-            type: 'pure-token',
-            token: 'KM',
-          },
-          {
-            name: 'ft',
-            type: 'pure-token',
-            token: 'FT',
-          },
-          {
-            name: 'mi',
-            type: 'pure-token',
-            token: 'MI',
-          },
-        ],
-      },
-      {
-        name: 'withcoord',
-        type: 'pure-token',
-        token: 'WITHCOORD',
-        optional: true,
-      },
-      {
-        name: 'withdist',
-        type: 'pure-token',
-        token: 'WITHDIST',
-        optional: true,
-      },
-      {
-        name: 'withhash',
-        type: 'pure-token',
-        token: 'WITHHASH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            since: '6.2.0',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        token: 'STORE',
-        optional: true,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 2,
-        token: 'STOREDIST',
-        optional: true,
-      },
+      keyArg(),
+      dbl('longitude'),
+      dbl('latitude'),
+      dbl('radius'),
+      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      token('withcoord', 'WITHCOORD', { optional: true }),
+      token('withdist', 'WITHDIST', { optional: true }),
+      token('withhash', 'WITHHASH', { optional: true }),
+      block(
+        'count',
+        [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
+        { optional: true },
+      ),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      keyArg(1, 'key', { token: 'STORE', optional: true }),
+      keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -189,119 +57,22 @@ export const geoRadiusSpecs: CommandSpec[] = [
     acl: ['read', 'geo', 'slow'],
     complexity:
       'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'longitude',
-        type: 'double',
-      },
-      {
-        name: 'latitude',
-        type: 'double',
-      },
-      {
-        name: 'radius',
-        type: 'double',
-      },
-      {
-        name: 'unit',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'm',
-            type: 'pure-token',
-            token: 'M',
-          },
-          {
-            name: 'km',
-            type: 'pure-token',
-            token: 'KM',
-          },
-          {
-            name: 'ft',
-            type: 'pure-token',
-            token: 'FT',
-          },
-          {
-            name: 'mi',
-            type: 'pure-token',
-            token: 'MI',
-          },
-        ],
-      },
-      {
-        name: 'withcoord',
-        type: 'pure-token',
-        token: 'WITHCOORD',
-        optional: true,
-      },
-      {
-        name: 'withdist',
-        type: 'pure-token',
-        token: 'WITHDIST',
-        optional: true,
-      },
-      {
-        name: 'withhash',
-        type: 'pure-token',
-        token: 'WITHHASH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            since: '6.2.0',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
+      keyArg(),
+      dbl('longitude'),
+      dbl('latitude'),
+      dbl('radius'),
+      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      token('withcoord', 'WITHCOORD', { optional: true }),
+      token('withdist', 'WITHDIST', { optional: true }),
+      token('withhash', 'WITHHASH', { optional: true }),
+      block(
+        'count',
+        [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
+        { optional: true },
+      ),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -320,155 +91,24 @@ export const geoRadiusSpecs: CommandSpec[] = [
     complexity:
       'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
     keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'keyword',
-          keyword: 'STORE',
-          startFrom: 5,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'keyword',
-          keyword: 'STOREDIST',
-          startFrom: 5,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
+      keyAt(1, ['RO', 'ACCESS']),
+      keyAfter('STORE', 5, ['OW', 'UPDATE']),
+      keyAfter('STOREDIST', 5, ['OW', 'UPDATE']),
     ],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-      {
-        name: 'radius',
-        type: 'double',
-      },
-      {
-        name: 'unit',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'm',
-            type: 'pure-token',
-            token: 'M',
-          },
-          {
-            name: 'km',
-            type: 'pure-token',
-            token: 'KM',
-          },
-          {
-            name: 'ft',
-            type: 'pure-token',
-            token: 'FT',
-          },
-          {
-            name: 'mi',
-            type: 'pure-token',
-            token: 'MI',
-          },
-        ],
-      },
-      {
-        name: 'withcoord',
-        type: 'pure-token',
-        token: 'WITHCOORD',
+      keyArg(),
+      str('member'),
+      dbl('radius'),
+      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      token('withcoord', 'WITHCOORD', { optional: true }),
+      token('withdist', 'WITHDIST', { optional: true }),
+      token('withhash', 'WITHHASH', { optional: true }),
+      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
-      },
-      {
-        name: 'withdist',
-        type: 'pure-token',
-        token: 'WITHDIST',
-        optional: true,
-      },
-      {
-        name: 'withhash',
-        type: 'pure-token',
-        token: 'WITHHASH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        token: 'STORE',
-        optional: true,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 2,
-        token: 'STOREDIST',
-        optional: true,
-      },
+      }),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      keyArg(1, 'key', { token: 'STORE', optional: true }),
+      keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -485,114 +125,19 @@ export const geoRadiusSpecs: CommandSpec[] = [
     acl: ['read', 'geo', 'slow'],
     complexity:
       'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-      {
-        name: 'radius',
-        type: 'double',
-      },
-      {
-        name: 'unit',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'm',
-            type: 'pure-token',
-            token: 'M',
-          },
-          {
-            name: 'km',
-            type: 'pure-token',
-            token: 'KM',
-          },
-          {
-            name: 'ft',
-            type: 'pure-token',
-            token: 'FT',
-          },
-          {
-            name: 'mi',
-            type: 'pure-token',
-            token: 'MI',
-          },
-        ],
-      },
-      {
-        name: 'withcoord',
-        type: 'pure-token',
-        token: 'WITHCOORD',
+      keyArg(),
+      str('member'),
+      dbl('radius'),
+      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      token('withcoord', 'WITHCOORD', { optional: true }),
+      token('withdist', 'WITHDIST', { optional: true }),
+      token('withhash', 'WITHHASH', { optional: true }),
+      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
-      },
-      {
-        name: 'withdist',
-        type: 'pure-token',
-        token: 'WITHDIST',
-        optional: true,
-      },
-      {
-        name: 'withhash',
-        type: 'pure-token',
-        token: 'WITHHASH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
+      }),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
