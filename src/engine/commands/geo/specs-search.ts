@@ -3,6 +3,7 @@
  * in specs-radius.ts): Redis 7.0's facts with summaries and history notes in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 import { geoRadiusSpecs } from './specs-radius.ts';
 
 export const geoSearchSpecs: CommandSpec[] = [
@@ -16,190 +17,31 @@ export const geoSearchSpecs: CommandSpec[] = [
     acl: ['read', 'geo', 'slow'],
     complexity:
       'O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'from',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'member',
-            type: 'string',
-            token: 'FROMMEMBER',
-          },
-          {
-            name: 'longitude_latitude',
-            type: 'block',
-            token: 'FROMLONLAT',
-            arguments: [
-              {
-                name: 'longitude',
-                type: 'double',
-              },
-              {
-                name: 'latitude',
-                type: 'double',
-              },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'by',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'circle',
-            type: 'block',
-            arguments: [
-              {
-                name: 'radius',
-                type: 'double',
-                token: 'BYRADIUS',
-              },
-              {
-                name: 'unit',
-                type: 'oneof',
-                arguments: [
-                  {
-                    name: 'm',
-                    type: 'pure-token',
-                    token: 'M',
-                  },
-                  {
-                    name: 'km',
-                    type: 'pure-token',
-                    token: 'KM',
-                  },
-                  {
-                    name: 'ft',
-                    type: 'pure-token',
-                    token: 'FT',
-                  },
-                  {
-                    name: 'mi',
-                    type: 'pure-token',
-                    token: 'MI',
-                  },
-                ],
-              },
-            ],
-          },
-          {
-            name: 'box',
-            type: 'block',
-            arguments: [
-              {
-                name: 'width',
-                type: 'double',
-                token: 'BYBOX',
-              },
-              {
-                name: 'height',
-                type: 'double',
-              },
-              {
-                name: 'unit',
-                type: 'oneof',
-                arguments: [
-                  {
-                    name: 'm',
-                    type: 'pure-token',
-                    token: 'M',
-                  },
-                  {
-                    name: 'km',
-                    type: 'pure-token',
-                    token: 'KM',
-                  },
-                  {
-                    name: 'ft',
-                    type: 'pure-token',
-                    token: 'FT',
-                  },
-                  {
-                    name: 'mi',
-                    type: 'pure-token',
-                    token: 'MI',
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
+      keyArg(),
+      oneOf('from', [
+        str('member', { token: 'FROMMEMBER' }),
+        block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
+      ]),
+      oneOf('by', [
+        block('circle', [
+          dbl('radius', { token: 'BYRADIUS' }),
+          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+        ]),
+        block('box', [
+          dbl('width', { token: 'BYBOX' }),
+          dbl('height'),
+          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+        ]),
+      ]),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'withcoord',
-        type: 'pure-token',
-        token: 'WITHCOORD',
-        optional: true,
-      },
-      {
-        name: 'withdist',
-        type: 'pure-token',
-        token: 'WITHDIST',
-        optional: true,
-      },
-      {
-        name: 'withhash',
-        type: 'pure-token',
-        token: 'WITHHASH',
-        optional: true,
-      },
+      }),
+      token('withcoord', 'WITHCOORD', { optional: true }),
+      token('withdist', 'WITHDIST', { optional: true }),
+      token('withhash', 'WITHHASH', { optional: true }),
     ],
     history: [['7.0.0', 'Unit names may be written in upper case.']],
   },
@@ -213,196 +55,30 @@ export const geoSearchSpecs: CommandSpec[] = [
     acl: ['write', 'geo', 'slow'],
     complexity:
       'O(N+log(M)) where N is the number of elements in the grid-aligned bounding box area around the shape provided as the filter and M is the number of items inside the shape',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keyAt(2, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'from',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'member',
-            type: 'string',
-            token: 'FROMMEMBER',
-          },
-          {
-            name: 'longitude_latitude',
-            type: 'block',
-            token: 'FROMLONLAT',
-            arguments: [
-              {
-                name: 'longitude',
-                type: 'double',
-              },
-              {
-                name: 'latitude',
-                type: 'double',
-              },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'by',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'circle',
-            type: 'block',
-            arguments: [
-              {
-                name: 'radius',
-                type: 'double',
-                token: 'BYRADIUS',
-              },
-              {
-                name: 'unit',
-                type: 'oneof',
-                arguments: [
-                  {
-                    name: 'm',
-                    type: 'pure-token',
-                    token: 'M',
-                  },
-                  {
-                    name: 'km',
-                    type: 'pure-token',
-                    token: 'KM',
-                  },
-                  {
-                    name: 'ft',
-                    type: 'pure-token',
-                    token: 'FT',
-                  },
-                  {
-                    name: 'mi',
-                    type: 'pure-token',
-                    token: 'MI',
-                  },
-                ],
-              },
-            ],
-          },
-          {
-            name: 'box',
-            type: 'block',
-            arguments: [
-              {
-                name: 'width',
-                type: 'double',
-                token: 'BYBOX',
-              },
-              {
-                name: 'height',
-                type: 'double',
-              },
-              {
-                name: 'unit',
-                type: 'oneof',
-                arguments: [
-                  {
-                    name: 'm',
-                    type: 'pure-token',
-                    token: 'M',
-                  },
-                  {
-                    name: 'km',
-                    type: 'pure-token',
-                    token: 'KM',
-                  },
-                  {
-                    name: 'ft',
-                    type: 'pure-token',
-                    token: 'FT',
-                  },
-                  {
-                    name: 'mi',
-                    type: 'pure-token',
-                    token: 'MI',
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'order',
-        type: 'oneof',
+      keyArg(0, 'destination'),
+      keyArg(1, 'source'),
+      oneOf('from', [
+        str('member', { token: 'FROMMEMBER' }),
+        block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
+      ]),
+      oneOf('by', [
+        block('circle', [
+          dbl('radius', { token: 'BYRADIUS' }),
+          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+        ]),
+        block('box', [
+          dbl('width', { token: 'BYBOX' }),
+          dbl('height'),
+          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+        ]),
+      ]),
+      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
-        arguments: [
-          {
-            name: 'asc',
-            type: 'pure-token',
-            token: 'ASC',
-          },
-          {
-            name: 'desc',
-            type: 'pure-token',
-            token: 'DESC',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'block',
-        optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-            token: 'COUNT',
-          },
-          {
-            name: 'any',
-            type: 'pure-token',
-            token: 'ANY',
-            optional: true,
-          },
-        ],
-      },
-      {
-        name: 'storedist',
-        type: 'pure-token',
-        token: 'STOREDIST',
-        optional: true,
-      },
+      }),
+      token('storedist', 'STOREDIST', { optional: true }),
     ],
     history: [['7.0.0', 'Unit names may be written in upper case.']],
   },
