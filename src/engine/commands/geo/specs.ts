@@ -4,6 +4,7 @@
  * GEOSEARCH / GEOSEARCHSTORE, as Redis reports.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 import { geoSearchSpecs } from './specs-search.ts';
 
 export const geoSpecs: CommandSpec[] = [
@@ -16,71 +17,14 @@ export const geoSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'geo', 'slow'],
     complexity: 'O(log(N)) for each item added, where N is the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'condition',
-        type: 'oneof',
-        since: '6.2.0',
-        optional: true,
-        arguments: [
-          {
-            name: 'nx',
-            type: 'pure-token',
-            token: 'NX',
-          },
-          {
-            name: 'xx',
-            type: 'pure-token',
-            token: 'XX',
-          },
-        ],
-      },
-      {
-        name: 'change',
-        type: 'pure-token',
-        token: 'CH',
-        since: '6.2.0',
-        optional: true,
-      },
-      {
-        name: 'longitude_latitude_member',
-        type: 'block',
+      keyArg(),
+      oneOf('condition', [token('nx'), token('xx')], { since: '6.2.0', optional: true }),
+      token('change', 'CH', { since: '6.2.0', optional: true }),
+      block('longitude_latitude_member', [dbl('longitude'), dbl('latitude'), str('member')], {
         multiple: true,
-        arguments: [
-          {
-            name: 'longitude',
-            type: 'double',
-          },
-          {
-            name: 'latitude',
-            type: 'double',
-          },
-          {
-            name: 'member',
-            type: 'string',
-          },
-        ],
-      },
+      }),
     ],
     history: [['6.2.0', 'Accepts the CH, NX and XX options.']],
   },
@@ -93,62 +37,12 @@ export const geoSpecs: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'geo', 'slow'],
     complexity: 'O(log(N))',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member1',
-        type: 'string',
-      },
-      {
-        name: 'member2',
-        type: 'string',
-      },
-      {
-        name: 'unit',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'm',
-            type: 'pure-token',
-            token: 'M',
-          },
-          {
-            name: 'km',
-            type: 'pure-token',
-            token: 'KM',
-          },
-          {
-            name: 'ft',
-            type: 'pure-token',
-            token: 'FT',
-          },
-          {
-            name: 'mi',
-            type: 'pure-token',
-            token: 'MI',
-          },
-        ],
-      },
+      keyArg(),
+      str('member1'),
+      str('member2'),
+      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')], { optional: true }),
     ],
   },
   {
@@ -160,33 +54,8 @@ export const geoSpecs: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'geo', 'slow'],
     complexity: 'O(log(N)) for each member requested, where N is the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
   },
   {
     name: 'geopos',
@@ -197,33 +66,8 @@ export const geoSpecs: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'geo', 'slow'],
     complexity: 'O(N) where N is the number of members requested.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
   },
   ...geoSearchSpecs,
 ];
