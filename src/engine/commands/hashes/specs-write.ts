@@ -4,6 +4,7 @@
  * with one-line summaries and history notes written in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, keyArg, keyAt, str } from '../spec-helpers.ts';
 
 export const hashWriteSpecs: CommandSpec[] = [
   {
@@ -16,43 +17,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     acl: ['write', 'hash', 'fast'],
     complexity:
       'O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called with multiple field/value pairs.',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field_value',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          {
-            name: 'field',
-            type: 'string',
-          },
-          {
-            name: 'value',
-            type: 'string',
-          },
-        ],
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
+    arguments: [keyArg(), block('field_value', [str('field'), str('value')], { multiple: true })],
     history: [['4.0.0', 'Takes any number of field/value pairs.']],
   },
   {
@@ -64,36 +30,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-      {
-        name: 'value',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('field'), str('value')],
   },
   {
     name: 'hget',
@@ -104,32 +42,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('field')],
   },
   {
     name: 'hmget',
@@ -140,33 +54,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'hash', 'fast'],
     complexity: 'O(N) where N is the number of fields being requested.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('field', { multiple: true })],
   },
   {
     name: 'hmset',
@@ -177,43 +66,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'hash', 'fast'],
     complexity: 'O(N) where N is the number of fields being set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field_value',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          {
-            name: 'field',
-            type: 'string',
-          },
-          {
-            name: 'value',
-            type: 'string',
-          },
-        ],
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
+    arguments: [keyArg(), block('field_value', [str('field'), str('value')], { multiple: true })],
     docFlags: ['deprecated'],
     deprecatedSince: '4.0.0',
     replacedBy: '`HSET` with multiple field-value pairs',
@@ -228,28 +82,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     acl: ['read', 'hash', 'slow'],
     complexity: 'O(N) where N is the size of the hash.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'hdel',
@@ -260,33 +94,8 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'hash', 'fast'],
     complexity: 'O(N) where N is the number of fields to be removed.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'field',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), str('field', { multiple: true })],
     history: [['2.4.0', 'Takes any number of fields.']],
   },
   {
@@ -298,27 +107,7 @@ export const hashWriteSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'hash', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
 ];
