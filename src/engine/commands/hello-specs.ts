@@ -3,6 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
+import { block, int, str } from './spec-helpers.ts';
 
 export const helloSpecs: CommandSpec[] = [
   {
@@ -16,25 +17,15 @@ export const helloSpecs: CommandSpec[] = [
     acl: ['fast', 'connection'],
     history: [['6.2.0', 'protover becomes optional; with no arguments it describes the connection.']],
     arguments: [
-      {
-        name: 'arguments',
-        type: 'block',
-        optional: true,
-        arguments: [
-          { name: 'protover', type: 'integer' },
-          {
-            name: 'username_password',
-            type: 'block',
-            token: 'AUTH',
-            optional: true,
-            arguments: [
-              { name: 'username', type: 'string' },
-              { name: 'password', type: 'string' },
-            ],
-          },
-          { name: 'clientname', type: 'string', token: 'SETNAME', optional: true },
+      block(
+        'arguments',
+        [
+          int('protover'),
+          block('username_password', [str('username'), str('password')], { token: 'AUTH', optional: true }),
+          str('clientname', { token: 'SETNAME', optional: true }),
         ],
-      },
+        { optional: true },
+      ),
     ],
   },
   {
@@ -47,10 +38,7 @@ export const helloSpecs: CommandSpec[] = [
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'sentinel', 'allow_busy'],
     acl: ['fast', 'connection'],
     history: [['6.0.0', 'Accepts a username with the password (ACL users).']],
-    arguments: [
-      { name: 'username', type: 'string', optional: true, since: '6.0.0' },
-      { name: 'password', type: 'string' },
-    ],
+    arguments: [str('username', { optional: true, since: '6.0.0' }), str('password')],
   },
   {
     name: 'reset',
