@@ -3,6 +3,7 @@
  * summaries and key-spec notes in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { keyArg, keyAt, str } from '../spec-helpers.ts';
 
 export const hllSpecs: CommandSpec[] = [
   {
@@ -14,34 +15,8 @@ export const hllSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'hyperloglog', 'fast'],
     complexity: 'O(1) to add every element.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-        optional: true,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('element', { optional: true, multiple: true })],
   },
   {
     name: 'pfcount',
@@ -54,30 +29,13 @@ export const hllSpecs: CommandSpec[] = [
     complexity:
       'O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.',
     keySpecs: [
-      {
-        flags: ['RW', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
+      keyAt(1, ['RW', 'ACCESS'], {
+        lastKey: -1,
         notes:
           'Read-write: counting may rewrite the cached cardinality in the stored value, which replicas then receive.',
-      },
+      }),
     ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-    ],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
   {
     name: 'pfmerge',
@@ -88,47 +46,8 @@ export const hllSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'hyperloglog', 'slow'],
     complexity: 'O(N) to merge N HyperLogLogs, but with high constant times.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'destkey',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'sourcekey',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'INSERT']), keyAt(2, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'destkey'), keyArg(1, 'sourcekey', { multiple: true })],
   },
   {
     name: 'pfdebug',
@@ -139,32 +58,8 @@ export const hllSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'admin'],
     acl: ['write', 'hyperloglog', 'admin', 'slow', 'dangerous'],
     complexity: 'N/A',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'subcommand',
-        type: 'string',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(2, ['RW', 'ACCESS'])],
+    arguments: [str('subcommand'), keyArg()],
     docFlags: ['syscmd'],
   },
   {
