@@ -3,6 +3,7 @@
  * EXPIRETIME/PEXPIRETIME and PERSIST. Facts as Redis 7.0 declares them; the summaries are our own.
  */
 import type { CommandSpec } from './types.ts';
+import { int, keyArg, keyAt, oneOf, token, unixTime } from './spec-helpers.ts';
 
 export const expireSpecs: CommandSpec[] = [
   {
@@ -14,28 +15,14 @@ export const expireSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'seconds', type: 'integer' },
-      {
-        name: 'condition',
-        type: 'oneof',
+      keyArg(),
+      int('seconds'),
+      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
         optional: true,
         since: '7.0.0',
-        arguments: [
-          { name: 'nx', type: 'pure-token', token: 'NX' },
-          { name: 'xx', type: 'pure-token', token: 'XX' },
-          { name: 'gt', type: 'pure-token', token: 'GT' },
-          { name: 'lt', type: 'pure-token', token: 'LT' },
-        ],
-      },
+      }),
     ],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
@@ -48,28 +35,14 @@ export const expireSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'unix-time-seconds', type: 'unix-time' },
-      {
-        name: 'condition',
-        type: 'oneof',
+      keyArg(),
+      unixTime('unix-time-seconds'),
+      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
         optional: true,
         since: '7.0.0',
-        arguments: [
-          { name: 'nx', type: 'pure-token', token: 'NX' },
-          { name: 'xx', type: 'pure-token', token: 'XX' },
-          { name: 'gt', type: 'pure-token', token: 'GT' },
-          { name: 'lt', type: 'pure-token', token: 'LT' },
-        ],
-      },
+      }),
     ],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
@@ -82,14 +55,8 @@ export const expireSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'pexpire',
@@ -100,28 +67,14 @@ export const expireSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'milliseconds', type: 'integer' },
-      {
-        name: 'condition',
-        type: 'oneof',
+      keyArg(),
+      int('milliseconds'),
+      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
         optional: true,
         since: '7.0.0',
-        arguments: [
-          { name: 'nx', type: 'pure-token', token: 'NX' },
-          { name: 'xx', type: 'pure-token', token: 'XX' },
-          { name: 'gt', type: 'pure-token', token: 'GT' },
-          { name: 'lt', type: 'pure-token', token: 'LT' },
-        ],
-      },
+      }),
     ],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
@@ -134,28 +87,14 @@ export const expireSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'unix-time-milliseconds', type: 'unix-time' },
-      {
-        name: 'condition',
-        type: 'oneof',
+      keyArg(),
+      unixTime('unix-time-milliseconds'),
+      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
         optional: true,
         since: '7.0.0',
-        arguments: [
-          { name: 'nx', type: 'pure-token', token: 'NX' },
-          { name: 'xx', type: 'pure-token', token: 'XX' },
-          { name: 'gt', type: 'pure-token', token: 'GT' },
-          { name: 'lt', type: 'pure-token', token: 'LT' },
-        ],
-      },
+      }),
     ],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
@@ -168,14 +107,8 @@ export const expireSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'ttl',
@@ -186,14 +119,8 @@ export const expireSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
     history: [['2.8.0', 'A missing key answers -2 (before: -1).']],
   },
@@ -206,14 +133,8 @@ export const expireSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
     history: [['2.8.0', 'A missing key answers -2 (before: -1).']],
   },
@@ -226,13 +147,7 @@ export const expireSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
+    arguments: [keyArg()],
   },
 ];
