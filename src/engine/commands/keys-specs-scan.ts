@@ -3,6 +3,7 @@
  * declares them; the summaries are our own.
  */
 import type { CommandSpec } from './types.ts';
+import { int, keyArg, keyAt, pattern, str } from './spec-helpers.ts';
 
 export const scanObjectSpecs: CommandSpec[] = [
   {
@@ -16,16 +17,10 @@ export const scanObjectSpecs: CommandSpec[] = [
     flags: ['readonly'], // Redis's hidden TOUCHES_ARBITRARY_KEYS flag is not listed by COMMAND INFO
     acl: ['keyspace', 'read', 'slow'],
     arguments: [
-      { name: 'cursor', type: 'integer' },
-      { name: 'pattern', type: 'pattern', token: 'MATCH', optional: true },
-      { name: 'count', type: 'integer', token: 'COUNT', optional: true },
-      {
-        name: 'type',
-        type: 'string',
-        token: 'TYPE',
-        optional: true,
-        since: '6.0.0',
-      },
+      int('cursor'),
+      pattern('pattern', { token: 'MATCH', optional: true }),
+      int('count', { token: 'COUNT', optional: true }),
+      str('type', { token: 'TYPE', optional: true, since: '6.0.0' }),
     ],
     tips: ['nondeterministic_output', 'request_policy:special'],
     history: [['6.0.0', 'TYPE filter arrives.']],
@@ -49,14 +44,8 @@ export const scanObjectSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['readonly'],
     acl: ['keyspace', 'read', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(2, ['RO'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
   },
   {
@@ -68,14 +57,8 @@ export const scanObjectSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['readonly'],
     acl: ['keyspace', 'read', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(2, ['RO'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
   },
   {
@@ -97,14 +80,8 @@ export const scanObjectSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['readonly'],
     acl: ['keyspace', 'read', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(2, ['RO'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
   },
   {
@@ -116,14 +93,8 @@ export const scanObjectSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['readonly'],
     acl: ['keyspace', 'read', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(2, ['RO'])],
+    arguments: [keyArg()],
     tips: ['nondeterministic_output'],
   },
 ];
