@@ -4,6 +4,7 @@
  * since and complexity as Redis 7.0 declares them; the summaries are our own.
  */
 import type { CommandSpec } from './types.ts';
+import { int, keyArg, keyAt, oneOf, pattern, token } from './spec-helpers.ts';
 
 export const keyspaceSpecs: CommandSpec[] = [
   {
@@ -16,23 +17,12 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'denyoom'],
     acl: ['keyspace', 'write', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS']), keyAt(2, ['OW', 'UPDATE'])],
     arguments: [
-      { name: 'source', type: 'key', keySpecIndex: 0 },
-      { name: 'destination', type: 'key', keySpecIndex: 1 },
-      { name: 'destination-db', type: 'integer', token: 'DB', optional: true },
-      { name: 'replace', type: 'pure-token', token: 'REPLACE', optional: true },
+      keyArg(0, 'source'),
+      keyArg(1, 'destination'),
+      int('destination-db', { token: 'DB', optional: true }),
+      token('replace', 'REPLACE', { optional: true }),
     ],
   },
   {
@@ -56,14 +46,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RM', 'DELETE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RM', 'DELETE'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
     tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
   },
   {
@@ -75,14 +59,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RO'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
     tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
     history: [['3.0.3', 'Several keys may be given.']],
   },
@@ -96,25 +74,11 @@ export const keyspaceSpecs: CommandSpec[] = [
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow', 'dangerous'],
     arguments: [
-      {
-        name: 'async',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'async',
-            type: 'pure-token',
-            token: 'ASYNC',
-            since: '4.0.0',
-          },
-          {
-            name: 'sync',
-            type: 'pure-token',
-            token: 'SYNC',
-            since: '6.2.0',
-          },
-        ],
-      },
+      oneOf(
+        'async',
+        [token('async', 'ASYNC', { since: '4.0.0' }), token('sync', 'SYNC', { since: '6.2.0' })],
+        { optional: true },
+      ),
     ],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
@@ -132,25 +96,11 @@ export const keyspaceSpecs: CommandSpec[] = [
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow', 'dangerous'],
     arguments: [
-      {
-        name: 'async',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'async',
-            type: 'pure-token',
-            token: 'ASYNC',
-            since: '4.0.0',
-          },
-          {
-            name: 'sync',
-            type: 'pure-token',
-            token: 'SYNC',
-            since: '6.2.0',
-          },
-        ],
-      },
+      oneOf(
+        'async',
+        [token('async', 'ASYNC', { since: '4.0.0' }), token('sync', 'SYNC', { since: '6.2.0' })],
+        { optional: true },
+      ),
     ],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
@@ -168,7 +118,7 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly'],
     acl: ['keyspace', 'read', 'slow', 'dangerous'],
-    arguments: [{ name: 'pattern', type: 'pattern' }],
+    arguments: [pattern('pattern')],
     tips: ['request_policy:all_shards', 'nondeterministic_output_order'],
   },
   {
@@ -180,17 +130,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'db', type: 'integer' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), int('db')],
   },
   {
     name: 'randomkey',
@@ -212,22 +153,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'newkey', type: 'key', keySpecIndex: 1 },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['OW', 'UPDATE'])],
+    arguments: [keyArg(), keyArg(1, 'newkey')],
     history: [],
   },
   {
@@ -239,22 +166,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-      {
-        flags: ['OW', 'INSERT'],
-        beginSearch: { type: 'index', index: 2 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'newkey', type: 'key', keySpecIndex: 1 },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['OW', 'INSERT'])],
+    arguments: [keyArg(), keyArg(1, 'newkey')],
     history: [['3.2.0', 'Same source and destination is no longer an error.']],
   },
   {
@@ -266,10 +179,7 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast', 'dangerous'],
-    arguments: [
-      { name: 'index1', type: 'integer' },
-      { name: 'index2', type: 'integer' },
-    ],
+    arguments: [int('index1'), int('index2')],
   },
   {
     name: 'touch',
@@ -280,14 +190,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RO'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
     tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
   },
   {
@@ -299,14 +203,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['keyspace', 'read', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
   {
     name: 'unlink',
@@ -318,14 +216,8 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RM', 'DELETE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RM', 'DELETE'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
     tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
   },
 ];
