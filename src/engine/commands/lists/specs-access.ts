@@ -4,6 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 
 export const accessSpecs: CommandSpec[] = [
   {
@@ -15,28 +16,8 @@ export const accessSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'list', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
   {
     name: 'lindex',
@@ -48,32 +29,8 @@ export const accessSpecs: CommandSpec[] = [
     acl: ['read', 'list', 'slow'],
     complexity:
       'O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'index',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('index')],
   },
   {
     name: 'lrange',
@@ -85,36 +42,8 @@ export const accessSpecs: CommandSpec[] = [
     acl: ['read', 'list', 'slow'],
     complexity:
       'O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'start',
-        type: 'integer',
-      },
-      {
-        name: 'stop',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('start'), int('stop')],
   },
   {
     name: 'lset',
@@ -126,36 +55,8 @@ export const accessSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'slow'],
     complexity:
       'O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'index',
-        type: 'integer',
-      },
-      {
-        name: 'element',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
+    arguments: [keyArg(), int('index'), str('element')],
   },
   {
     name: 'linsert',
@@ -167,52 +68,8 @@ export const accessSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'slow'],
     complexity:
       'O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'where',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'before',
-            type: 'pure-token',
-            token: 'BEFORE',
-          },
-          {
-            name: 'after',
-            type: 'pure-token',
-            token: 'AFTER',
-          },
-        ],
-      },
-      {
-        name: 'pivot',
-        type: 'string',
-      },
-      {
-        name: 'element',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), oneOf('where', [token('before'), token('after')]), str('pivot'), str('element')],
   },
   {
     name: 'lrem',
@@ -223,36 +80,8 @@ export const accessSpecs: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'list', 'slow'],
     complexity: 'O(N+M) where N is the length of the list and M is the number of elements removed.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-      },
-      {
-        name: 'element',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), int('count'), str('element')],
   },
   {
     name: 'ltrim',
@@ -263,36 +92,8 @@ export const accessSpecs: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'list', 'slow'],
     complexity: 'O(N) where N is the number of elements to be removed by the operation.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'start',
-        type: 'integer',
-      },
-      {
-        name: 'stop',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), int('start'), int('stop')],
   },
   {
     name: 'lpos',
@@ -304,49 +105,13 @@ export const accessSpecs: CommandSpec[] = [
     acl: ['read', 'list', 'slow'],
     complexity:
       'O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-      },
-      {
-        name: 'rank',
-        type: 'integer',
-        token: 'RANK',
-        optional: true,
-      },
-      {
-        name: 'num-matches',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
-      {
-        name: 'len',
-        type: 'integer',
-        token: 'MAXLEN',
-        optional: true,
-      },
+      keyArg(),
+      str('element'),
+      int('rank', { token: 'RANK', optional: true }),
+      int('num-matches', { token: 'COUNT', optional: true }),
+      int('len', { token: 'MAXLEN', optional: true }),
     ],
   },
 ];
