@@ -4,6 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { dbl, int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
 
 export const blockingListSpecs: CommandSpec[] = [
   {
@@ -15,33 +16,8 @@ export const blockingListSpecs: CommandSpec[] = [
     flags: ['write', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
     complexity: 'O(N) where N is the number of provided keys.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -2,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'], { lastKey: -2 })],
+    arguments: [keyArg(0, 'key', { multiple: true }), dbl('timeout')],
     history: [['6.0.0', 'Timeout may be fractional (a double, no longer an integer).']],
   },
   {
@@ -53,33 +29,8 @@ export const blockingListSpecs: CommandSpec[] = [
     flags: ['write', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
     complexity: 'O(N) where N is the number of provided keys.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -2,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'], { lastKey: -2 })],
+    arguments: [keyArg(0, 'key', { multiple: true }), dbl('timeout')],
     history: [['6.0.0', 'Timeout may be fractional (a double, no longer an integer).']],
   },
   {
@@ -91,81 +42,13 @@ export const blockingListSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['RW', 'INSERT'])],
     arguments: [
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'wherefrom',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
-      {
-        name: 'whereto',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
+      keyArg(0, 'source'),
+      keyArg(1, 'destination'),
+      oneOf('wherefrom', [token('left'), token('right')]),
+      oneOf('whereto', [token('left'), token('right')]),
+      dbl('timeout'),
     ],
   },
   {
@@ -177,50 +60,8 @@ export const blockingListSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['RW', 'INSERT'])],
+    arguments: [keyArg(0, 'source'), keyArg(1, 'destination'), dbl('timeout')],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`BLMOVE` with the `RIGHT` and `LEFT` arguments',
@@ -235,58 +76,13 @@ export const blockingListSpecs: CommandSpec[] = [
     flags: ['write', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
     complexity: 'O(N+M) where N is the number of provided keys and M is the number of elements returned.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(2, ['RW', 'ACCESS', 'DELETE'])],
     arguments: [
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'where',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      dbl('timeout'),
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      oneOf('where', [token('left'), token('right')]),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
