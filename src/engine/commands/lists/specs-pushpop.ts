@@ -4,6 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { int, keyArg, keyAt, keynum, oneOf, str, token } from '../spec-helpers.ts';
 
 export const pushPopSpecs: CommandSpec[] = [
   {
@@ -16,33 +17,8 @@ export const pushPopSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'fast'],
     complexity:
       'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('element', { multiple: true })],
     history: [['2.4.0', 'Takes several elements in one call.']],
   },
   {
@@ -55,33 +31,8 @@ export const pushPopSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'fast'],
     complexity:
       'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('element', { multiple: true })],
     history: [['2.4.0', 'Takes several elements in one call.']],
   },
   {
@@ -94,33 +45,8 @@ export const pushPopSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'fast'],
     complexity:
       'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('element', { multiple: true })],
     history: [['4.0.0', 'Takes several elements in one call.']],
   },
   {
@@ -133,33 +59,8 @@ export const pushPopSpecs: CommandSpec[] = [
     acl: ['write', 'list', 'fast'],
     complexity:
       'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'element',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('element', { multiple: true })],
     history: [['4.0.0', 'Takes several elements in one call.']],
   },
   {
@@ -171,34 +72,8 @@ export const pushPopSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'list', 'fast'],
     complexity: 'O(N) where N is the number of elements returned',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        since: '6.2.0',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg(), int('count', { since: '6.2.0', optional: true })],
     history: [['6.2.0', 'COUNT argument arrives.']],
   },
   {
@@ -210,34 +85,8 @@ export const pushPopSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'list', 'fast'],
     complexity: 'O(N) where N is the number of elements returned',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        since: '6.2.0',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg(), int('count', { since: '6.2.0', optional: true })],
     history: [['6.2.0', 'COUNT argument arrives.']],
   },
   {
@@ -249,77 +98,12 @@ export const pushPopSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['RW', 'INSERT'])],
     arguments: [
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'wherefrom',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
-      {
-        name: 'whereto',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
+      keyArg(0, 'source'),
+      keyArg(1, 'destination'),
+      oneOf('wherefrom', [token('left'), token('right')]),
+      oneOf('whereto', [token('left'), token('right')]),
     ],
   },
   {
@@ -331,46 +115,8 @@ export const pushPopSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['RW', 'INSERT'])],
+    arguments: [keyArg(0, 'source'), keyArg(1, 'destination')],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`LMOVE` with the `RIGHT` and `LEFT` arguments',
@@ -384,54 +130,12 @@ export const pushPopSpecs: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'list', 'slow'],
     complexity: 'O(N+M) where N is the number of provided keys and M is the number of elements returned.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RW', 'ACCESS', 'DELETE'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'where',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'left',
-            type: 'pure-token',
-            token: 'LEFT',
-          },
-          {
-            name: 'right',
-            type: 'pure-token',
-            token: 'RIGHT',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      oneOf('where', [token('left'), token('right')]),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
