@@ -3,6 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
+import { str } from './spec-helpers.ts';
 
 export const serverSpecs: CommandSpec[] = [
   {
@@ -16,7 +17,7 @@ export const serverSpecs: CommandSpec[] = [
     acl: ['slow', 'dangerous'],
     tips: ['nondeterministic_output', 'request_policy:all_shards', 'response_policy:special'],
     history: [['7.0.0', 'Several sections may be asked for at once.']],
-    arguments: [{ name: 'section', type: 'string', optional: true, multiple: true }],
+    arguments: [str('section', { optional: true, multiple: true })],
   },
   {
     name: 'time',
