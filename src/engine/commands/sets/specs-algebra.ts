@@ -4,6 +4,7 @@
  * with one-line summaries and history notes written in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { int, keyArg, keyAt, keynum, pattern } from '../spec-helpers.ts';
 
 export const setAlgebraSpecs: CommandSpec[] = [
   {
@@ -17,29 +18,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     complexity:
       'O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
   {
     name: 'sintercard',
@@ -51,38 +31,11 @@ export const setAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'set', 'slow'],
     complexity:
       'O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'limit',
-        type: 'integer',
-        token: 'LIMIT',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      int('limit', { token: 'LIMIT', optional: true }),
     ],
   },
   {
@@ -95,47 +48,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     acl: ['write', 'set', 'slow'],
     complexity:
       'O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE']), keyAt(2, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'destination'), keyArg(1, 'key', { multiple: true })],
   },
   {
     name: 'sunion',
@@ -147,29 +61,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'set', 'slow'],
     complexity: 'O(N) where N is the total number of elements in all given sets.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
   {
     name: 'sunionstore',
@@ -180,47 +73,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'set', 'slow'],
     complexity: 'O(N) where N is the total number of elements in all given sets.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keyAt(2, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'destination'), keyArg(1, 'key', { multiple: true })],
   },
   {
     name: 'sdiff',
@@ -232,29 +86,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'set', 'slow'],
     complexity: 'O(N) where N is the total number of elements in all given sets.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
   {
     name: 'sdiffstore',
@@ -265,47 +98,8 @@ export const setAlgebraSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'set', 'slow'],
     complexity: 'O(N) where N is the total number of elements in all given sets.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -1,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keyAt(2, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'destination'), keyArg(1, 'key', { multiple: true })],
   },
   {
     name: 'sscan',
@@ -318,43 +112,12 @@ export const setAlgebraSpecs: CommandSpec[] = [
     complexity:
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'cursor',
-        type: 'integer',
-      },
-      {
-        name: 'pattern',
-        type: 'pattern',
-        token: 'MATCH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      keyArg(),
+      int('cursor'),
+      pattern('pattern', { token: 'MATCH', optional: true }),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
