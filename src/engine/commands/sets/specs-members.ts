@@ -4,6 +4,7 @@
  * with one-line summaries and history notes written in our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { int, keyArg, keyAt, str } from '../spec-helpers.ts';
 
 export const setMemberSpecs: CommandSpec[] = [
   {
@@ -16,33 +17,8 @@ export const setMemberSpecs: CommandSpec[] = [
     acl: ['write', 'set', 'fast'],
     complexity:
       'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
     history: [['2.4.0', 'Takes any number of members.']],
   },
   {
@@ -54,33 +30,8 @@ export const setMemberSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'set', 'fast'],
     complexity: 'O(N) where N is the number of members to be removed.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
     history: [['2.4.0', 'Takes any number of members.']],
   },
   {
@@ -93,28 +44,8 @@ export const setMemberSpecs: CommandSpec[] = [
     acl: ['read', 'set', 'slow'],
     complexity: 'O(N) where N is the set cardinality.',
     tips: ['nondeterministic_output_order'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'sismember',
@@ -125,32 +56,8 @@ export const setMemberSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'set', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg(), str('member')],
   },
   {
     name: 'smismember',
@@ -161,33 +68,8 @@ export const setMemberSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'set', 'fast'],
     complexity: 'O(N) where N is the number of elements being checked for membership',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
   },
   {
     name: 'scard',
@@ -198,28 +80,8 @@ export const setMemberSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'set', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
   {
     name: 'smove',
@@ -230,50 +92,8 @@ export const setMemberSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'set', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'source',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE']), keyAt(2, ['RW', 'INSERT'])],
+    arguments: [keyArg(0, 'source'), keyArg(1, 'destination'), str('member')],
   },
   {
     name: 'spop',
@@ -285,34 +105,8 @@ export const setMemberSpecs: CommandSpec[] = [
     acl: ['write', 'set', 'fast'],
     complexity: 'Without the count argument O(1), otherwise O(N) where N is the value of the passed count.',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        since: '3.2.0',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg(), int('count', { since: '3.2.0', optional: true })],
     history: [['3.2.0', 'New optional `count` argument.']],
   },
   {
@@ -326,34 +120,8 @@ export const setMemberSpecs: CommandSpec[] = [
     complexity:
       'Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        since: '2.6.0',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('count', { since: '2.6.0', optional: true })],
     history: [['2.6.0', 'New optional `count` argument.']],
   },
 ];
