@@ -4,6 +4,7 @@
  * and key-spec notes written in our own words.
  */
 import type { ArgSpec, CommandSpec, KeySpec } from '../types.ts';
+import { int, keyArg, token } from '../spec-helpers.ts';
 
 const COMPLEXITY =
   'O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of ' +
@@ -38,10 +39,7 @@ const COMMON_ARGS: ArgSpec[] = [
     type: 'block',
     token: 'LIMIT',
     optional: true,
-    arguments: [
-      { name: 'offset', type: 'integer' },
-      { name: 'count', type: 'integer' },
-    ],
+    arguments: [int('offset'), int('count')],
   },
   {
     name: 'pattern',
@@ -56,10 +54,7 @@ const COMMON_ARGS: ArgSpec[] = [
     name: 'order',
     type: 'oneof',
     optional: true,
-    arguments: [
-      { name: 'asc', type: 'pure-token', token: 'ASC' },
-      { name: 'desc', type: 'pure-token', token: 'DESC' },
-    ],
+    arguments: [token('asc'), token('desc')],
   },
   { name: 'sorting', type: 'pure-token', token: 'ALPHA', optional: true },
 ];
@@ -75,10 +70,7 @@ export const sortSpecs: CommandSpec[] = [
     acl: ['write', 'set', 'sortedset', 'list', 'slow', 'dangerous'],
     complexity: COMPLEXITY,
     keySpecs: [SOURCE_KEY, PATTERN_KEYS, STORE_KEY],
-    arguments: [
-      ...COMMON_ARGS,
-      { name: 'destination', type: 'key', keySpecIndex: 2, token: 'STORE', optional: true },
-    ],
+    arguments: [...COMMON_ARGS, keyArg(2, 'destination', { token: 'STORE', optional: true })],
   },
   {
     name: 'sort_ro',
