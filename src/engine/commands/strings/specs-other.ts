@@ -5,6 +5,7 @@
  * deprecation), and a one-line summary of our own. Flags and categories are in COMMAND INFO order.
  */
 import type { CommandSpec } from '../types.ts';
+import { dbl, int, keyArg, keyAt, str, token } from '../spec-helpers.ts';
 
 export const valueSpecs: CommandSpec[] = [
   {
@@ -17,17 +18,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'INSERT'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'INSERT'])],
+    arguments: [keyArg(), str('value')],
   },
   {
     name: 'strlen',
@@ -38,14 +30,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
   {
     name: 'incr',
@@ -56,14 +42,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg()],
   },
   {
     name: 'decr',
@@ -74,14 +54,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg()],
   },
   {
     name: 'incrby',
@@ -92,17 +66,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'increment', type: 'integer' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), int('increment')],
   },
   {
     name: 'decrby',
@@ -113,17 +78,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'decrement', type: 'integer' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), int('decrement')],
   },
   {
     name: 'incrbyfloat',
@@ -134,17 +90,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'increment', type: 'double' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), dbl('increment')],
   },
   {
     name: 'setrange',
@@ -156,18 +103,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'offset', type: 'integer' },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
+    arguments: [keyArg(), int('offset'), str('value')],
   },
   {
     name: 'getrange',
@@ -179,18 +116,8 @@ export const valueSpecs: CommandSpec[] = [
     arity: 4,
     flags: ['readonly'],
     acl: ['read', 'string', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'start', type: 'integer' },
-      { name: 'end', type: 'integer' },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('start'), int('end')],
   },
   {
     name: 'substr',
@@ -205,18 +132,8 @@ export const valueSpecs: CommandSpec[] = [
     docFlags: ['deprecated'],
     deprecatedSince: '2.0.0',
     replacedBy: '`GETRANGE`',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'start', type: 'integer' },
-      { name: 'end', type: 'integer' },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('start'), int('end')],
   },
   {
     name: 'lcs',
@@ -227,20 +144,14 @@ export const valueSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['readonly'],
     acl: ['read', 'string', 'slow'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 1, keyStep: 1, limit: 0 },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'], { lastKey: 1 })],
     arguments: [
-      { name: 'key1', type: 'key', keySpecIndex: 0 },
-      { name: 'key2', type: 'key', keySpecIndex: 0 },
-      { name: 'len', type: 'pure-token', token: 'LEN', optional: true },
-      { name: 'idx', type: 'pure-token', token: 'IDX', optional: true },
-      { name: 'len', type: 'integer', token: 'MINMATCHLEN', optional: true },
-      { name: 'withmatchlen', type: 'pure-token', token: 'WITHMATCHLEN', optional: true },
+      keyArg(0, 'key1'),
+      keyArg(0, 'key2'),
+      token('len', 'LEN', { optional: true }),
+      token('idx', 'IDX', { optional: true }),
+      int('len', { token: 'MINMATCHLEN', optional: true }),
+      token('withmatchlen', 'WITHMATCHLEN', { optional: true }),
     ],
   },
 ];
