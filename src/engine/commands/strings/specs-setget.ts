@@ -5,6 +5,7 @@
  * deprecation), and a one-line summary of our own. Flags and categories are in COMMAND INFO order.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, int, keyArg, keyAt, oneOf, str, token, unixTime } from '../spec-helpers.ts';
 
 export const setGetSpecs: CommandSpec[] = [
   {
@@ -16,14 +17,8 @@ export const setGetSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg()],
   },
   {
     name: 'set',
@@ -41,39 +36,26 @@ export const setGetSpecs: CommandSpec[] = [
       ['7.0.0', 'NX may now be combined with GET.'],
     ],
     keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE', 'VARIABLE_FLAGS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
+      keyAt(1, ['RW', 'ACCESS', 'UPDATE', 'VARIABLE_FLAGS'], {
         notes: 'Reads the old value too when GET is given.',
-      },
+      }),
     ],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'value', type: 'string' },
-      {
-        name: 'condition',
-        type: 'oneof',
-        optional: true,
-        since: '2.6.12',
-        arguments: [
-          { name: 'nx', type: 'pure-token', token: 'NX' },
-          { name: 'xx', type: 'pure-token', token: 'XX' },
+      keyArg(),
+      str('value'),
+      oneOf('condition', [token('nx'), token('xx')], { optional: true, since: '2.6.12' }),
+      token('get', 'GET', { optional: true, since: '6.2.0' }),
+      oneOf(
+        'expiration',
+        [
+          int('seconds', { token: 'EX', since: '2.6.12' }),
+          int('milliseconds', { token: 'PX', since: '2.6.12' }),
+          unixTime('unix-time-seconds', { token: 'EXAT', since: '6.2.0' }),
+          unixTime('unix-time-milliseconds', { token: 'PXAT', since: '6.2.0' }),
+          token('keepttl', 'KEEPTTL', { since: '6.0.0' }),
         ],
-      },
-      { name: 'get', type: 'pure-token', token: 'GET', optional: true, since: '6.2.0' },
-      {
-        name: 'expiration',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          { name: 'seconds', type: 'integer', token: 'EX', since: '2.6.12' },
-          { name: 'milliseconds', type: 'integer', token: 'PX', since: '2.6.12' },
-          { name: 'unix-time-seconds', type: 'unix-time', token: 'EXAT', since: '6.2.0' },
-          { name: 'unix-time-milliseconds', type: 'unix-time', token: 'PXAT', since: '6.2.0' },
-          { name: 'keepttl', type: 'pure-token', token: 'KEEPTTL', since: '6.0.0' },
-        ],
-      },
+        { optional: true },
+      ),
     ],
   },
   {
@@ -85,28 +67,20 @@ export const setGetSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['write', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-        notes: 'Writes because it may change the expiry.',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'], { notes: 'Writes because it may change the expiry.' })],
     arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      {
-        name: 'expiration',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          { name: 'seconds', type: 'integer', token: 'EX' },
-          { name: 'milliseconds', type: 'integer', token: 'PX' },
-          { name: 'unix-time-seconds', type: 'unix-time', token: 'EXAT' },
-          { name: 'unix-time-milliseconds', type: 'unix-time', token: 'PXAT' },
-          { name: 'persist', type: 'pure-token', token: 'PERSIST' },
+      keyArg(),
+      oneOf(
+        'expiration',
+        [
+          int('seconds', { token: 'EX' }),
+          int('milliseconds', { token: 'PX' }),
+          unixTime('unix-time-seconds', { token: 'EXAT' }),
+          unixTime('unix-time-milliseconds', { token: 'PXAT' }),
+          token('persist'),
         ],
-      },
+        { optional: true },
+      ),
     ],
   },
   {
@@ -118,14 +92,8 @@ export const setGetSpecs: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0 }],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg()],
   },
   {
     name: 'getset',
@@ -139,17 +107,8 @@ export const setGetSpecs: CommandSpec[] = [
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`SET` with the `!GET` argument',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), str('value')],
   },
   {
     name: 'setnx',
@@ -160,17 +119,8 @@ export const setGetSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keySpecs: [
-      {
-        flags: ['OW', 'INSERT'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'INSERT'])],
+    arguments: [keyArg(), str('value')],
   },
   {
     name: 'setex',
@@ -181,18 +131,8 @@ export const setGetSpecs: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'seconds', type: 'integer' },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE'])],
+    arguments: [keyArg(), int('seconds'), str('value')],
   },
   {
     name: 'psetex',
@@ -203,18 +143,8 @@ export const setGetSpecs: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'milliseconds', type: 'integer' },
-      { name: 'value', type: 'string' },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE'])],
+    arguments: [keyArg(), int('milliseconds'), str('value')],
   },
   {
     name: 'mset',
@@ -226,24 +156,8 @@ export const setGetSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
     tips: ['request_policy:multi_shard', 'response_policy:all_succeeded'],
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 2, limit: 0 },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key_value',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          { name: 'key', type: 'key', keySpecIndex: 0 },
-          { name: 'value', type: 'string' },
-        ],
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE'], { lastKey: -1, keyStep: 2 })],
+    arguments: [block('key_value', [keyArg(), str('value')], { multiple: true })],
   },
   {
     name: 'msetnx',
@@ -255,24 +169,8 @@ export const setGetSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
     tips: ['request_policy:multi_shard', 'response_policy:agg_min'],
-    keySpecs: [
-      {
-        flags: ['OW', 'INSERT'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 2, limit: 0 },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key_value',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          { name: 'key', type: 'key', keySpecIndex: 0 },
-          { name: 'value', type: 'string' },
-        ],
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'INSERT'], { lastKey: -1, keyStep: 2 })],
+    arguments: [block('key_value', [keyArg(), str('value')], { multiple: true })],
   },
   {
     name: 'mget',
@@ -284,13 +182,7 @@ export const setGetSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
     tips: ['request_policy:multi_shard'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
 ];
