@@ -3,6 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
+import { keyArg, keyAt } from './spec-helpers.ts';
 
 export const transactionSpecs: CommandSpec[] = [
   {
@@ -44,14 +45,8 @@ export const transactionSpecs: CommandSpec[] = [
     arity: -2,
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: { type: 'index', index: 1 },
-        findKeys: { type: 'range', lastKey: -1, keyStep: 1, limit: 0 },
-      },
-    ],
-    arguments: [{ name: 'key', type: 'key', keySpecIndex: 0, multiple: true }],
+    keySpecs: [keyAt(1, ['RO'], { lastKey: -1 })],
+    arguments: [keyArg(0, 'key', { multiple: true })],
   },
   {
     name: 'unwatch',
