@@ -4,6 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
 
 export const zsetAlgebraSpecs: CommandSpec[] = [
   {
@@ -16,68 +17,13 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'weight',
-        type: 'integer',
-        token: 'WEIGHTS',
-        optional: true,
-        multiple: true,
-      },
-      {
-        name: 'aggregate',
-        type: 'oneof',
-        token: 'AGGREGATE',
-        optional: true,
-        arguments: [
-          {
-            name: 'sum',
-            type: 'pure-token',
-            token: 'SUM',
-          },
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
+      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      token('withscores', 'WITHSCORES', { optional: true }),
     ],
   },
   {
@@ -90,68 +36,13 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'weight',
-        type: 'integer',
-        token: 'WEIGHTS',
-        optional: true,
-        multiple: true,
-      },
-      {
-        name: 'aggregate',
-        type: 'oneof',
-        token: 'AGGREGATE',
-        optional: true,
-        arguments: [
-          {
-            name: 'sum',
-            type: 'pure-token',
-            token: 'SUM',
-          },
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
+      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      token('withscores', 'WITHSCORES', { optional: true }),
     ],
   },
   {
@@ -164,38 +55,11 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      token('withscores', 'WITHSCORES', { optional: true }),
     ],
   },
   {
@@ -208,80 +72,13 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keynum(2, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-      {
-        name: 'weight',
-        type: 'integer',
-        token: 'WEIGHTS',
-        optional: true,
-        multiple: true,
-      },
-      {
-        name: 'aggregate',
-        type: 'oneof',
-        token: 'AGGREGATE',
-        optional: true,
-        arguments: [
-          {
-            name: 'sum',
-            type: 'pure-token',
-            token: 'SUM',
-          },
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
+      keyArg(0, 'destination'),
+      int('numkeys'),
+      keyArg(1, 'key', { multiple: true }),
+      int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
+      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
     ],
   },
   {
@@ -295,80 +92,13 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keynum(2, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-      {
-        name: 'weight',
-        type: 'integer',
-        token: 'WEIGHTS',
-        optional: true,
-        multiple: true,
-      },
-      {
-        name: 'aggregate',
-        type: 'oneof',
-        token: 'AGGREGATE',
-        optional: true,
-        arguments: [
-          {
-            name: 'sum',
-            type: 'pure-token',
-            token: 'SUM',
-          },
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
+      keyArg(0, 'destination'),
+      int('numkeys'),
+      keyArg(1, 'key', { multiple: true }),
+      int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
+      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
     ],
   },
   {
@@ -381,51 +111,8 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'destination',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 1,
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keynum(2, ['RO', 'ACCESS'])],
+    arguments: [keyArg(0, 'destination'), int('numkeys'), keyArg(1, 'key', { multiple: true })],
   },
   {
     name: 'zintercard',
@@ -437,38 +124,11 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'limit',
-        type: 'integer',
-        token: 'LIMIT',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      int('limit', { token: 'LIMIT', optional: true }),
     ],
   },
 ];
