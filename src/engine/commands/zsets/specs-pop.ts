@@ -4,6 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { dbl, int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
 
 export const zsetPopSpecs: CommandSpec[] = [
   {
@@ -16,33 +17,8 @@ export const zsetPopSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'fast'],
     complexity:
       'O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg(), int('count', { optional: true })],
   },
   {
     name: 'zpopmax',
@@ -54,33 +30,8 @@ export const zsetPopSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'fast'],
     complexity:
       'O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'])],
+    arguments: [keyArg(), int('count', { optional: true })],
   },
   {
     name: 'zmpop',
@@ -93,54 +44,12 @@ export const zsetPopSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(1, ['RW', 'ACCESS', 'DELETE'])],
     arguments: [
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'where',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      oneOf('where', [token('min'), token('max')]),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
   {
@@ -153,33 +62,8 @@ export const zsetPopSpecs: CommandSpec[] = [
     flags: ['write', 'noscript', 'blocking', 'fast'],
     acl: ['write', 'sortedset', 'fast', 'blocking'],
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -2,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'], { lastKey: -2 })],
+    arguments: [keyArg(0, 'key', { multiple: true }), dbl('timeout')],
     history: [['6.0.0', 'The timeout may have a fractional part.']],
   },
   {
@@ -192,33 +76,8 @@ export const zsetPopSpecs: CommandSpec[] = [
     flags: ['write', 'noscript', 'blocking', 'fast'],
     acl: ['write', 'sortedset', 'fast', 'blocking'],
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: -2,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'DELETE'], { lastKey: -2 })],
+    arguments: [keyArg(0, 'key', { multiple: true }), dbl('timeout')],
     history: [['6.0.0', 'The timeout may have a fractional part.']],
   },
   {
@@ -231,58 +90,13 @@ export const zsetPopSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow', 'blocking'],
     complexity:
       'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'keynum',
-          keyNumIdx: 0,
-          firstKey: 1,
-          keyStep: 1,
-        },
-      },
-    ],
+    keySpecs: [keynum(2, ['RW', 'ACCESS', 'DELETE'])],
     arguments: [
-      {
-        name: 'timeout',
-        type: 'double',
-      },
-      {
-        name: 'numkeys',
-        type: 'integer',
-      },
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-        multiple: true,
-      },
-      {
-        name: 'where',
-        type: 'oneof',
-        arguments: [
-          {
-            name: 'min',
-            type: 'pure-token',
-            token: 'MIN',
-          },
-          {
-            name: 'max',
-            type: 'pure-token',
-            token: 'MAX',
-          },
-        ],
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      dbl('timeout'),
+      int('numkeys'),
+      keyArg(0, 'key', { multiple: true }),
+      oneOf('where', [token('min'), token('max')]),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
