@@ -4,6 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 
 export const zsetRangeSpecs: CommandSpec[] = [
   {
@@ -16,83 +17,19 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'start',
-        type: 'string',
-      },
-      {
-        name: 'stop',
-        type: 'string',
-      },
-      {
-        name: 'sortby',
-        type: 'oneof',
-        since: '6.2.0',
-        optional: true,
-        arguments: [
-          {
-            name: 'byscore',
-            type: 'pure-token',
-            token: 'BYSCORE',
-          },
-          {
-            name: 'bylex',
-            type: 'pure-token',
-            token: 'BYLEX',
-          },
-        ],
-      },
-      {
-        name: 'rev',
-        type: 'pure-token',
-        token: 'REV',
-        since: '6.2.0',
-        optional: true,
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
+      keyArg(),
+      str('start'),
+      str('stop'),
+      oneOf('sortby', [token('byscore'), token('bylex')], { since: '6.2.0', optional: true }),
+      token('rev', 'REV', { since: '6.2.0', optional: true }),
+      block('offset_count', [int('offset'), int('count')], {
         token: 'LIMIT',
         since: '6.2.0',
         optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
+      }),
+      token('withscores', 'WITHSCORES', { optional: true }),
     ],
     history: [['6.2.0', 'REV, BYSCORE, BYLEX and LIMIT options arrive.']],
   },
@@ -106,92 +43,15 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.',
-    keySpecs: [
-      {
-        flags: ['OW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 2,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['OW', 'UPDATE']), keyAt(2, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'dst',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'src',
-        type: 'key',
-        keySpecIndex: 1,
-      },
-      {
-        name: 'min',
-        type: 'string',
-      },
-      {
-        name: 'max',
-        type: 'string',
-      },
-      {
-        name: 'sortby',
-        type: 'oneof',
-        optional: true,
-        arguments: [
-          {
-            name: 'byscore',
-            type: 'pure-token',
-            token: 'BYSCORE',
-          },
-          {
-            name: 'bylex',
-            type: 'pure-token',
-            token: 'BYLEX',
-          },
-        ],
-      },
-      {
-        name: 'rev',
-        type: 'pure-token',
-        token: 'REV',
-        optional: true,
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
-        token: 'LIMIT',
-        optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
+      keyArg(0, 'dst'),
+      keyArg(1, 'src'),
+      str('min'),
+      str('max'),
+      oneOf('sortby', [token('byscore'), token('bylex')], { optional: true }),
+      token('rev', 'REV', { optional: true }),
+      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
   },
   {
@@ -204,42 +64,8 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'start',
-        type: 'integer',
-      },
-      {
-        name: 'stop',
-        type: 'integer',
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), int('start'), int('stop'), token('withscores', 'WITHSCORES', { optional: true })],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` argument',
@@ -254,58 +80,13 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'double',
-      },
-      {
-        name: 'max',
-        type: 'double',
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        since: '2.0.0',
-        optional: true,
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
-        token: 'LIMIT',
-        optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
+      keyArg(),
+      dbl('min'),
+      dbl('max'),
+      token('withscores', 'WITHSCORES', { since: '2.0.0', optional: true }),
+      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -322,57 +103,13 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'max',
-        type: 'double',
-      },
-      {
-        name: 'min',
-        type: 'double',
-      },
-      {
-        name: 'withscores',
-        type: 'pure-token',
-        token: 'WITHSCORES',
-        optional: true,
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
-        token: 'LIMIT',
-        optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
+      keyArg(),
+      dbl('max'),
+      dbl('min'),
+      token('withscores', 'WITHSCORES', { optional: true }),
+      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -389,51 +126,12 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'string',
-      },
-      {
-        name: 'max',
-        type: 'string',
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
-        token: 'LIMIT',
-        optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
+      keyArg(),
+      str('min'),
+      str('max'),
+      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -449,51 +147,12 @@ export const zsetRangeSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'max',
-        type: 'string',
-      },
-      {
-        name: 'min',
-        type: 'string',
-      },
-      {
-        name: 'offset_count',
-        type: 'block',
-        token: 'LIMIT',
-        optional: true,
-        arguments: [
-          {
-            name: 'offset',
-            type: 'integer',
-          },
-          {
-            name: 'count',
-            type: 'integer',
-          },
-        ],
-      },
+      keyArg(),
+      str('max'),
+      str('min'),
+      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
