@@ -4,6 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyArg, keyAt, pattern, str, token } from '../spec-helpers.ts';
 
 export const zsetReadSpecs: CommandSpec[] = [
   {
@@ -15,28 +16,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO'])],
+    arguments: [keyArg()],
   },
   {
     name: 'zscore',
@@ -47,32 +28,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(1)',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member')],
   },
   {
     name: 'zmscore',
@@ -83,33 +40,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(N) where N is the number of members being requested.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
   },
   {
     name: 'zrank',
@@ -120,32 +52,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(log(N))',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member')],
   },
   {
     name: 'zrevrank',
@@ -156,32 +64,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(log(N))',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('member')],
   },
   {
     name: 'zcount',
@@ -192,36 +76,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'double',
-      },
-      {
-        name: 'max',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), dbl('min'), dbl('max')],
   },
   {
     name: 'zlexcount',
@@ -232,36 +88,8 @@ export const zsetReadSpecs: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'string',
-      },
-      {
-        name: 'max',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
+    arguments: [keyArg(), str('min'), str('max')],
   },
   {
     name: 'zrandmember',
@@ -273,44 +101,12 @@ export const zsetReadSpecs: CommandSpec[] = [
     acl: ['read', 'sortedset', 'slow'],
     complexity: 'O(N) where N is the number of elements returned',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'options',
-        type: 'block',
+      keyArg(),
+      block('options', [int('count'), token('withscores', 'WITHSCORES', { optional: true })], {
         optional: true,
-        arguments: [
-          {
-            name: 'count',
-            type: 'integer',
-          },
-          {
-            name: 'withscores',
-            type: 'pure-token',
-            token: 'WITHSCORES',
-            optional: true,
-          },
-        ],
-      },
+      }),
     ],
   },
   {
@@ -324,43 +120,12 @@ export const zsetReadSpecs: CommandSpec[] = [
     complexity:
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
     tips: ['nondeterministic_output'],
-    keySpecs: [
-      {
-        flags: ['RO', 'ACCESS'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'cursor',
-        type: 'integer',
-      },
-      {
-        name: 'pattern',
-        type: 'pattern',
-        token: 'MATCH',
-        optional: true,
-      },
-      {
-        name: 'count',
-        type: 'integer',
-        token: 'COUNT',
-        optional: true,
-      },
+      keyArg(),
+      int('cursor'),
+      pattern('pattern', { token: 'MATCH', optional: true }),
+      int('count', { token: 'COUNT', optional: true }),
     ],
   },
 ];
