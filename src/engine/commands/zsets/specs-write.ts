@@ -4,6 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
 
 export const zsetWriteSpecs: CommandSpec[] = [
   {
@@ -15,92 +16,14 @@ export const zsetWriteSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     complexity: 'O(log(N)) for each item added, where N is the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'condition',
-        type: 'oneof',
-        since: '3.0.2',
-        optional: true,
-        arguments: [
-          {
-            name: 'nx',
-            type: 'pure-token',
-            token: 'NX',
-          },
-          {
-            name: 'xx',
-            type: 'pure-token',
-            token: 'XX',
-          },
-        ],
-      },
-      {
-        name: 'comparison',
-        type: 'oneof',
-        since: '6.2.0',
-        optional: true,
-        arguments: [
-          {
-            name: 'gt',
-            type: 'pure-token',
-            token: 'GT',
-          },
-          {
-            name: 'lt',
-            type: 'pure-token',
-            token: 'LT',
-          },
-        ],
-      },
-      {
-        name: 'change',
-        type: 'pure-token',
-        token: 'CH',
-        since: '3.0.2',
-        optional: true,
-      },
-      {
-        name: 'increment',
-        type: 'pure-token',
-        token: 'INCR',
-        since: '3.0.2',
-        optional: true,
-      },
-      {
-        name: 'score_member',
-        type: 'block',
-        multiple: true,
-        arguments: [
-          {
-            name: 'score',
-            type: 'double',
-          },
-          {
-            name: 'member',
-            type: 'string',
-          },
-        ],
-      },
+      keyArg(),
+      oneOf('condition', [token('nx'), token('xx')], { since: '3.0.2', optional: true }),
+      oneOf('comparison', [token('gt'), token('lt')], { since: '6.2.0', optional: true }),
+      token('change', 'CH', { since: '3.0.2', optional: true }),
+      token('increment', 'INCR', { since: '3.0.2', optional: true }),
+      block('score_member', [dbl('score'), str('member')], { multiple: true }),
     ],
     history: [
       ['2.4.0', 'Takes several score/member pairs in one call.'],
@@ -117,36 +40,8 @@ export const zsetWriteSpecs: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     complexity: 'O(log(N)) where N is the number of elements in the sorted set.',
-    keySpecs: [
-      {
-        flags: ['RW', 'ACCESS', 'UPDATE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'increment',
-        type: 'integer',
-      },
-      {
-        name: 'member',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'ACCESS', 'UPDATE'])],
+    arguments: [keyArg(), int('increment'), str('member')],
   },
   {
     name: 'zrem',
@@ -158,33 +53,8 @@ export const zsetWriteSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'fast'],
     complexity:
       'O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'member',
-        type: 'string',
-        multiple: true,
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), str('member', { multiple: true })],
     history: [['2.4.0', 'Takes several score/member pairs in one call.']],
   },
   {
@@ -197,36 +67,8 @@ export const zsetWriteSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'start',
-        type: 'integer',
-      },
-      {
-        name: 'stop',
-        type: 'integer',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), int('start'), int('stop')],
   },
   {
     name: 'zremrangebyscore',
@@ -238,36 +80,8 @@ export const zsetWriteSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'double',
-      },
-      {
-        name: 'max',
-        type: 'double',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), dbl('min'), dbl('max')],
   },
   {
     name: 'zremrangebylex',
@@ -279,35 +93,7 @@ export const zsetWriteSpecs: CommandSpec[] = [
     acl: ['write', 'sortedset', 'slow'],
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
-    keySpecs: [
-      {
-        flags: ['RW', 'DELETE'],
-        beginSearch: {
-          type: 'index',
-          index: 1,
-        },
-        findKeys: {
-          type: 'range',
-          lastKey: 0,
-          keyStep: 1,
-          limit: 0,
-        },
-      },
-    ],
-    arguments: [
-      {
-        name: 'key',
-        type: 'key',
-        keySpecIndex: 0,
-      },
-      {
-        name: 'min',
-        type: 'string',
-      },
-      {
-        name: 'max',
-        type: 'string',
-      },
-    ],
+    keySpecs: [keyAt(1, ['RW', 'DELETE'])],
+    arguments: [keyArg(), str('min'), str('max')],
   },
 ];
