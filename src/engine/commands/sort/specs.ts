@@ -4,59 +4,32 @@
  * and key-spec notes written in our own words.
  */
 import type { ArgSpec, CommandSpec, KeySpec } from '../types.ts';
-import { int, keyArg, token } from '../spec-helpers.ts';
+import { block, int, keyArg, keyAt, oneOf, pattern, token, unknownKeys } from '../spec-helpers.ts';
 
 const COMPLEXITY =
   'O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of ' +
   'returned elements. When the elements are not sorted, complexity is O(N).';
 
-const SOURCE_KEY: KeySpec = {
-  flags: ['RO', 'ACCESS'],
-  beginSearch: { type: 'index', index: 1 },
-  findKeys: { type: 'range', lastKey: 0, keyStep: 1, limit: 0 },
-};
+const SOURCE_KEY: KeySpec = keyAt(1, ['RO', 'ACCESS']);
 
-const PATTERN_KEYS: KeySpec = {
-  flags: ['RO', 'ACCESS'],
-  beginSearch: { type: 'unknown' },
-  findKeys: { type: 'unknown' },
-  notes: 'Keys read by BY and GET patterns; unknown because their names are built from the sorted elements',
-};
+const PATTERN_KEYS: KeySpec = unknownKeys(
+  ['RO', 'ACCESS'],
+  'Keys read by BY and GET patterns; unknown because their names are built from the sorted elements',
+);
 
-const STORE_KEY: KeySpec = {
-  flags: ['OW', 'UPDATE'],
-  beginSearch: { type: 'unknown' },
-  findKeys: { type: 'unknown' },
-  notes: 'The STORE destination; unknown because the option may appear at any position',
-};
+const STORE_KEY: KeySpec = unknownKeys(
+  ['OW', 'UPDATE'],
+  'The STORE destination; unknown because the option may appear at any position',
+);
 
 /** Arguments shared by both commands (SORT adds STORE at the end). */
 const COMMON_ARGS: ArgSpec[] = [
-  { name: 'key', type: 'key', keySpecIndex: 0 },
-  { name: 'pattern', type: 'pattern', keySpecIndex: 1, token: 'BY', optional: true },
-  {
-    name: 'offset_count',
-    type: 'block',
-    token: 'LIMIT',
-    optional: true,
-    arguments: [int('offset'), int('count')],
-  },
-  {
-    name: 'pattern',
-    type: 'pattern',
-    keySpecIndex: 1,
-    token: 'GET',
-    optional: true,
-    multiple: true,
-    multipleToken: true,
-  },
-  {
-    name: 'order',
-    type: 'oneof',
-    optional: true,
-    arguments: [token('asc'), token('desc')],
-  },
-  { name: 'sorting', type: 'pure-token', token: 'ALPHA', optional: true },
+  keyArg(),
+  pattern('pattern', { keySpecIndex: 1, token: 'BY', optional: true }),
+  block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
+  pattern('pattern', { keySpecIndex: 1, token: 'GET', optional: true, multiple: true, multipleToken: true }),
+  oneOf('order', [token('asc'), token('desc')], { optional: true }),
+  token('sorting', 'ALPHA', { optional: true }),
 ];
 
 export const sortSpecs: CommandSpec[] = [
