@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { block, keyAfter, keyArg, keyAt, keynum, oneOf, str, token, unknownKeys } from './spec-helpers.ts';
+import {
+  block,
+  keyAfter,
+  keyArg,
+  keyAt,
+  keynum,
+  oneOf,
+  str,
+  token,
+  tokens,
+  unknownKeys,
+} from './spec-helpers.ts';
 
 describe('spec-helpers key specs', () => {
   it('keyAt defaults to one key and overrides only what is given', () => {
@@ -51,5 +62,6 @@ describe('spec-helpers arguments', () => {
     const choice = oneOf('order', [token('asc'), token('desc')], { optional: true });
     expect(Object.keys(choice)).toEqual(['name', 'type', 'optional', 'arguments']);
     expect(block('b', [str('x')]).type).toBe('block');
+    expect(tokens('asc', 'desc')).toEqual([token('asc', 'ASC'), token('desc', 'DESC')]);
   });
 });

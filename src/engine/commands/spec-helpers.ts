@@ -17,7 +17,8 @@
  * multiple, multipleToken, since, display, deprecatedSince) and only the fields given appear in the
  * result, so the objects are exactly what a hand-written literal would be (no undefined fields).
  *   keyArg(specIndex, name = 'key', opts), str, int, dbl, pattern, unixTime (name, opts),
- *   token(name, token = NAME, opts) for pure tokens, oneOf / block (name, nested arguments, opts).
+ *   token(name, token = NAME, opts) for pure tokens, tokens(...names) for a run of them,
+ *   oneOf / block (name, nested arguments, opts).
  */
 import type { ArgSpec, ArgType, KeySpec } from './types.ts';
 
@@ -102,6 +103,11 @@ export const unixTime = (name: string, opts: ArgOpts = {}): ArgSpec => arg(name,
 /** A pure token such as NX; the token defaults to the upper-cased name. */
 export function token(name: string, tokenText = name.toUpperCase(), opts: ArgOpts = {}): ArgSpec {
   return { name, type: 'pure-token', token: tokenText, ...opts };
+}
+
+/** Pure tokens named after their upper-cased names, e.g. the choices of a oneOf: tokens('asc', 'desc'). */
+export function tokens(...names: string[]): ArgSpec[] {
+  return names.map((name) => token(name));
 }
 
 /** A choice of one argument among several. */
