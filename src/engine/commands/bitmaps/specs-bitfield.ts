@@ -2,7 +2,7 @@
  * Command table entries of BITFIELD and BITFIELD_RO: Redis 7.0's facts with our own summaries and notes.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, int, keyArg, keyAt, oneOf, str, tokens } from '../spec-helpers.ts';
 
 export const bitfieldSpecs: CommandSpec[] = [
   {
@@ -26,7 +26,7 @@ export const bitfieldSpecs: CommandSpec[] = [
         [
           block('encoding_offset', [str('encoding'), int('offset')], { token: 'GET' }),
           block('write', [
-            oneOf('wrap_sat_fail', [token('wrap'), token('sat'), token('fail')], {
+            oneOf('wrap_sat_fail', tokens('wrap', 'sat', 'fail'), {
               token: 'OVERFLOW',
               optional: true,
             }),
