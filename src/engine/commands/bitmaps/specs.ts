@@ -4,7 +4,7 @@
  * one-line summary of our own.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, int, keyArg, keyAt, oneOf, str, tokens } from '../spec-helpers.ts';
 import { bitfieldSpecs } from './specs-bitfield.ts';
 
 export const bitmapSpecs: CommandSpec[] = [
@@ -50,7 +50,7 @@ export const bitmapSpecs: CommandSpec[] = [
         [
           int('start'),
           int('end'),
-          oneOf('index_unit', [token('byte'), token('bit')], { since: '7.0.0', optional: true }),
+          oneOf('index_unit', tokens('byte', 'bit'), { since: '7.0.0', optional: true }),
         ],
         { optional: true },
       ),
@@ -76,10 +76,7 @@ export const bitmapSpecs: CommandSpec[] = [
           int('start'),
           block(
             'end_index',
-            [
-              int('end'),
-              oneOf('index_unit', [token('byte'), token('bit')], { since: '7.0.0', optional: true }),
-            ],
+            [int('end'), oneOf('index_unit', tokens('byte', 'bit'), { since: '7.0.0', optional: true })],
             { optional: true },
           ),
         ],
