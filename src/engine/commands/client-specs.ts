@@ -3,7 +3,7 @@
  * categories in COMMAND INFO order, key specs, arguments, history), with one-line summaries of our own.
  */
 import type { CommandSpec } from './types.ts';
-import { block, int, oneOf, str, token } from './spec-helpers.ts';
+import { block, int, oneOf, str, token, tokens } from './spec-helpers.ts';
 
 export const clientSpecs: CommandSpec[] = [
   {
@@ -66,11 +66,11 @@ export const clientSpecs: CommandSpec[] = [
       ['7.0.3', 'Added `ssub` field.'],
     ],
     arguments: [
-      oneOf(
-        'normal_master_replica_pubsub',
-        [token('normal'), token('master'), token('replica'), token('pubsub')],
-        { token: 'TYPE', optional: true, since: '5.0.0' },
-      ),
+      oneOf('normal_master_replica_pubsub', tokens('normal', 'master', 'replica', 'pubsub'), {
+        token: 'TYPE',
+        optional: true,
+        since: '5.0.0',
+      }),
       block('id', [int('client-id', { multiple: true })], { token: 'ID', optional: true, since: '6.2.0' }),
     ],
   },
@@ -139,10 +139,7 @@ export const clientSpecs: CommandSpec[] = [
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
     history: [['6.2.0', 'Pausing only writes (WRITE mode) becomes possible.']],
-    arguments: [
-      int('timeout'),
-      oneOf('mode', [token('write'), token('all')], { optional: true, since: '6.2.0' }),
-    ],
+    arguments: [int('timeout'), oneOf('mode', tokens('write', 'all'), { optional: true, since: '6.2.0' })],
   },
   {
     name: 'client|unpause',
@@ -163,7 +160,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
-    arguments: [oneOf('on_off_skip', [token('on'), token('off'), token('skip')])],
+    arguments: [oneOf('on_off_skip', tokens('on', 'off', 'skip'))],
   },
   {
     name: 'client|no-evict',
@@ -174,7 +171,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
-    arguments: [oneOf('enabled', [token('on'), token('off')])],
+    arguments: [oneOf('enabled', tokens('on', 'off'))],
   },
   {
     name: 'client|unblock',
@@ -185,10 +182,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: -3,
     flags: ['admin', 'noscript', 'loading', 'stale', 'sentinel'],
     acl: ['admin', 'slow', 'dangerous', 'connection'],
-    arguments: [
-      int('client-id'),
-      oneOf('timeout_error', [token('timeout'), token('error')], { optional: true }),
-    ],
+    arguments: [int('client-id'), oneOf('timeout_error', tokens('timeout', 'error'), { optional: true })],
   },
   {
     name: 'client|getredir',
@@ -219,7 +213,7 @@ export const clientSpecs: CommandSpec[] = [
     arity: 3,
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
-    arguments: [oneOf('mode', [token('yes'), token('no')])],
+    arguments: [oneOf('mode', tokens('yes', 'no'))],
   },
   {
     name: 'client|tracking',
@@ -231,7 +225,7 @@ export const clientSpecs: CommandSpec[] = [
     flags: ['noscript', 'loading', 'stale', 'sentinel'],
     acl: ['slow', 'connection'],
     arguments: [
-      oneOf('status', [token('on'), token('off')]),
+      oneOf('status', tokens('on', 'off')),
       int('client-id', { token: 'REDIRECT', optional: true }),
       str('prefix', { token: 'PREFIX', optional: true, multiple: true, multipleToken: true }),
       token('bcast', 'BCAST', { optional: true }),
