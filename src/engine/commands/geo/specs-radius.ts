@@ -3,7 +3,7 @@
  * favour of GEOSEARCH / GEOSEARCHSTORE): Redis 7.0's facts with our own summaries and history notes.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, dbl, int, keyAfter, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, dbl, int, keyAfter, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 
 export const geoRadiusSpecs: CommandSpec[] = [
   {
@@ -26,7 +26,7 @@ export const geoRadiusSpecs: CommandSpec[] = [
       dbl('longitude'),
       dbl('latitude'),
       dbl('radius'),
-      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
       token('withcoord', 'WITHCOORD', { optional: true }),
       token('withdist', 'WITHDIST', { optional: true }),
       token('withhash', 'WITHHASH', { optional: true }),
@@ -35,7 +35,7 @@ export const geoRadiusSpecs: CommandSpec[] = [
         [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
         { optional: true },
       ),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
       keyArg(1, 'key', { token: 'STORE', optional: true }),
       keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
     ],
@@ -63,7 +63,7 @@ export const geoRadiusSpecs: CommandSpec[] = [
       dbl('longitude'),
       dbl('latitude'),
       dbl('radius'),
-      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
       token('withcoord', 'WITHCOORD', { optional: true }),
       token('withdist', 'WITHDIST', { optional: true }),
       token('withhash', 'WITHHASH', { optional: true }),
@@ -72,7 +72,7 @@ export const geoRadiusSpecs: CommandSpec[] = [
         [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
         { optional: true },
       ),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -99,14 +99,14 @@ export const geoRadiusSpecs: CommandSpec[] = [
       keyArg(),
       str('member'),
       dbl('radius'),
-      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
       token('withcoord', 'WITHCOORD', { optional: true }),
       token('withdist', 'WITHDIST', { optional: true }),
       token('withhash', 'WITHHASH', { optional: true }),
       block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
       }),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
       keyArg(1, 'key', { token: 'STORE', optional: true }),
       keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
     ],
@@ -130,14 +130,14 @@ export const geoRadiusSpecs: CommandSpec[] = [
       keyArg(),
       str('member'),
       dbl('radius'),
-      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
       token('withcoord', 'WITHCOORD', { optional: true }),
       token('withdist', 'WITHDIST', { optional: true }),
       token('withhash', 'WITHHASH', { optional: true }),
       block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
       }),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
