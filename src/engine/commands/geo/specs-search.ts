@@ -3,7 +3,7 @@
  * in specs-radius.ts): Redis 7.0's facts with summaries and history notes in our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 import { geoRadiusSpecs } from './specs-radius.ts';
 
 export const geoSearchSpecs: CommandSpec[] = [
@@ -25,17 +25,14 @@ export const geoSearchSpecs: CommandSpec[] = [
         block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
       ]),
       oneOf('by', [
-        block('circle', [
-          dbl('radius', { token: 'BYRADIUS' }),
-          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
-        ]),
+        block('circle', [dbl('radius', { token: 'BYRADIUS' }), oneOf('unit', tokens('m', 'km', 'ft', 'mi'))]),
         block('box', [
           dbl('width', { token: 'BYBOX' }),
           dbl('height'),
-          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+          oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
         ]),
       ]),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
       block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
       }),
@@ -64,17 +61,14 @@ export const geoSearchSpecs: CommandSpec[] = [
         block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
       ]),
       oneOf('by', [
-        block('circle', [
-          dbl('radius', { token: 'BYRADIUS' }),
-          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
-        ]),
+        block('circle', [dbl('radius', { token: 'BYRADIUS' }), oneOf('unit', tokens('m', 'km', 'ft', 'mi'))]),
         block('box', [
           dbl('width', { token: 'BYBOX' }),
           dbl('height'),
-          oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')]),
+          oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
         ]),
       ]),
-      oneOf('order', [token('asc'), token('desc')], { optional: true }),
+      oneOf('order', tokens('asc', 'desc'), { optional: true }),
       block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
         optional: true,
       }),
