@@ -4,7 +4,7 @@
  * GEOSEARCH / GEOSEARCHSTORE, as Redis reports.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, dbl, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, dbl, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 import { geoSearchSpecs } from './specs-search.ts';
 
 export const geoSpecs: CommandSpec[] = [
@@ -20,7 +20,7 @@ export const geoSpecs: CommandSpec[] = [
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
       keyArg(),
-      oneOf('condition', [token('nx'), token('xx')], { since: '6.2.0', optional: true }),
+      oneOf('condition', tokens('nx', 'xx'), { since: '6.2.0', optional: true }),
       token('change', 'CH', { since: '6.2.0', optional: true }),
       block('longitude_latitude_member', [dbl('longitude'), dbl('latitude'), str('member')], {
         multiple: true,
@@ -42,7 +42,7 @@ export const geoSpecs: CommandSpec[] = [
       keyArg(),
       str('member1'),
       str('member2'),
-      oneOf('unit', [token('m'), token('km'), token('ft'), token('mi')], { optional: true }),
+      oneOf('unit', tokens('m', 'km', 'ft', 'mi'), { optional: true }),
     ],
   },
   {
