@@ -23,6 +23,7 @@ import { E, fail } from '../../server/errors.ts';
 import type { HashValue } from '../../server/object.ts';
 import { bigIntArg } from '../../util/parse.ts';
 import { keyArg } from '../keys-lookup.ts';
+import { checkRandomPicks } from '../random-count.ts';
 import type { Handler } from '../types.ts';
 import { hashForRead } from './value.ts';
 
@@ -73,6 +74,7 @@ function withCount(c: Client, h: HashValue, count: bigint, withValues: boolean):
   const out: Reply[] = [];
   const size = h.fields.size;
   if (count < 0n || count === 1n) {
+    checkRandomPicks(count);
     const picks = Number(count < 0n ? -count : count);
     for (let i = 0; i < picks; i++) pushPair(c, out, h, h.fields.randomKey(c.node.random)!, withValues);
   } else if (count >= BigInt(size)) {
