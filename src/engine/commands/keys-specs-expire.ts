@@ -3,7 +3,7 @@
  * EXPIRETIME/PEXPIRETIME and PERSIST. Facts as Redis 7.0 declares them; the summaries are our own.
  */
 import type { CommandSpec } from './types.ts';
-import { int, keyArg, keyAt, oneOf, token, unixTime } from './spec-helpers.ts';
+import { int, keyArg, keyAt, oneOf, tokens, unixTime } from './spec-helpers.ts';
 
 export const expireSpecs: CommandSpec[] = [
   {
@@ -19,7 +19,7 @@ export const expireSpecs: CommandSpec[] = [
     arguments: [
       keyArg(),
       int('seconds'),
-      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
+      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
         optional: true,
         since: '7.0.0',
       }),
@@ -39,7 +39,7 @@ export const expireSpecs: CommandSpec[] = [
     arguments: [
       keyArg(),
       unixTime('unix-time-seconds'),
-      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
+      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
         optional: true,
         since: '7.0.0',
       }),
@@ -71,7 +71,7 @@ export const expireSpecs: CommandSpec[] = [
     arguments: [
       keyArg(),
       int('milliseconds'),
-      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
+      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
         optional: true,
         since: '7.0.0',
       }),
@@ -91,7 +91,7 @@ export const expireSpecs: CommandSpec[] = [
     arguments: [
       keyArg(),
       unixTime('unix-time-milliseconds'),
-      oneOf('condition', [token('nx'), token('xx'), token('gt'), token('lt')], {
+      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
         optional: true,
         since: '7.0.0',
       }),
