@@ -4,7 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { int, keyArg, keyAt, oneOf, str, tokens } from '../spec-helpers.ts';
 
 export const accessSpecs: CommandSpec[] = [
   {
@@ -69,7 +69,7 @@ export const accessSpecs: CommandSpec[] = [
     complexity:
       'O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).',
     keySpecs: [keyAt(1, ['RW', 'INSERT'])],
-    arguments: [keyArg(), oneOf('where', [token('before'), token('after')]), str('pivot'), str('element')],
+    arguments: [keyArg(), oneOf('where', tokens('before', 'after')), str('pivot'), str('element')],
   },
   {
     name: 'lrem',
