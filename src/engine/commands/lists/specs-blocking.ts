@@ -4,7 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { dbl, int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
+import { dbl, int, keyArg, keyAt, keynum, oneOf, tokens } from '../spec-helpers.ts';
 
 export const blockingListSpecs: CommandSpec[] = [
   {
@@ -46,8 +46,8 @@ export const blockingListSpecs: CommandSpec[] = [
     arguments: [
       keyArg(0, 'source'),
       keyArg(1, 'destination'),
-      oneOf('wherefrom', [token('left'), token('right')]),
-      oneOf('whereto', [token('left'), token('right')]),
+      oneOf('wherefrom', tokens('left', 'right')),
+      oneOf('whereto', tokens('left', 'right')),
       dbl('timeout'),
     ],
   },
@@ -81,7 +81,7 @@ export const blockingListSpecs: CommandSpec[] = [
       dbl('timeout'),
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
-      oneOf('where', [token('left'), token('right')]),
+      oneOf('where', tokens('left', 'right')),
       int('count', { token: 'COUNT', optional: true }),
     ],
   },
