@@ -4,7 +4,7 @@
  * deprecation); summaries and history lines are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { int, keyArg, keyAt, keynum, oneOf, str, token } from '../spec-helpers.ts';
+import { int, keyArg, keyAt, keynum, oneOf, str, tokens } from '../spec-helpers.ts';
 
 export const pushPopSpecs: CommandSpec[] = [
   {
@@ -102,8 +102,8 @@ export const pushPopSpecs: CommandSpec[] = [
     arguments: [
       keyArg(0, 'source'),
       keyArg(1, 'destination'),
-      oneOf('wherefrom', [token('left'), token('right')]),
-      oneOf('whereto', [token('left'), token('right')]),
+      oneOf('wherefrom', tokens('left', 'right')),
+      oneOf('whereto', tokens('left', 'right')),
     ],
   },
   {
@@ -134,7 +134,7 @@ export const pushPopSpecs: CommandSpec[] = [
     arguments: [
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
-      oneOf('where', [token('left'), token('right')]),
+      oneOf('where', tokens('left', 'right')),
       int('count', { token: 'COUNT', optional: true }),
     ],
   },
