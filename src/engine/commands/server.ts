@@ -13,6 +13,7 @@ import { helpReply } from './client.ts';
 import { datasetDigestHex, keyDigestHex } from './debug-digest.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { debugProtocol } from './debug-protocol.ts';
+import { debugQuicklistPackedThreshold } from './lists/debug-packed.ts';
 import { info } from './info.ts';
 import { objectRefcount } from './keys-object.ts';
 import { serverSpecs } from './server-specs.ts';
@@ -74,6 +75,7 @@ function debug(c: Client, argv: Bytes[]): Reply {
   }
   if (sub === 'object' && argv.length === 3) return debugObject(c, bin(argv[2]!));
   if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
+  if (sub === 'quicklist-packed-threshold' && argv.length === 3) return debugQuicklistPackedThreshold(argv);
   if (sub === 'digest' && argv.length === 2) return simple(datasetDigestHex(c.node.dbs));
   if (sub === 'digest-value') return arr(argv.slice(2).map((k) => simple(keyDigestHex(c.db, bin(k)))));
   fail(
