@@ -26,6 +26,7 @@ import { E, fail } from '../../server/errors.ts';
 import type { SetValue } from '../../server/object.ts';
 import { bigIntArg, intArg } from '../../util/parse.ts';
 import { keyArg } from '../keys-lookup.ts';
+import { checkRandomPicks } from '../random-count.ts';
 import type { Handler } from '../types.ts';
 import { dropKey, readKey } from './keyspace.ts';
 import { setForRead, setForWrite } from './members.ts';
@@ -59,6 +60,7 @@ function srandWithCount(c: Client, argv: Uint8Array[]): Reply {
   const s = setForRead(c, keyArg(argv, 1));
   if (s === undefined || count === 0n) return EMPTY_ARRAY;
   if (count < 0n || count === 1n) {
+    checkRandomPicks(count);
     const picks = Number(count < 0n ? -count : count);
     const out: Reply[] = [];
     for (let i = 0; i < picks; i++) out.push(bulkBin(setRandom(s, c.node.random)));
