@@ -4,7 +4,7 @@
  * and key-spec notes written in our own words.
  */
 import type { ArgSpec, CommandSpec, KeySpec } from '../types.ts';
-import { block, int, keyArg, keyAt, oneOf, pattern, token, unknownKeys } from '../spec-helpers.ts';
+import { block, int, keyArg, keyAt, oneOf, pattern, token, tokens, unknownKeys } from '../spec-helpers.ts';
 
 const COMPLEXITY =
   'O(N+M*log(M)) where N is the number of elements in the list or set to sort, and M the number of ' +
@@ -28,7 +28,7 @@ const COMMON_ARGS: ArgSpec[] = [
   pattern('pattern', { keySpecIndex: 1, token: 'BY', optional: true }),
   block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
   pattern('pattern', { keySpecIndex: 1, token: 'GET', optional: true, multiple: true, multipleToken: true }),
-  oneOf('order', [token('asc'), token('desc')], { optional: true }),
+  oneOf('order', tokens('asc', 'desc'), { optional: true }),
   token('sorting', 'ALPHA', { optional: true }),
 ];
 
