@@ -5,7 +5,7 @@
  * deprecation), and a one-line summary of our own. Flags and categories are in COMMAND INFO order.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, int, keyArg, keyAt, oneOf, str, token, unixTime } from '../spec-helpers.ts';
+import { block, int, keyArg, keyAt, oneOf, str, token, tokens, unixTime } from '../spec-helpers.ts';
 
 export const setGetSpecs: CommandSpec[] = [
   {
@@ -43,7 +43,7 @@ export const setGetSpecs: CommandSpec[] = [
     arguments: [
       keyArg(),
       str('value'),
-      oneOf('condition', [token('nx'), token('xx')], { optional: true, since: '2.6.12' }),
+      oneOf('condition', tokens('nx', 'xx'), { optional: true, since: '2.6.12' }),
       token('get', 'GET', { optional: true, since: '6.2.0' }),
       oneOf(
         'expiration',
