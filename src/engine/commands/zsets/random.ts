@@ -15,6 +15,7 @@ import { bulk, EMPTY_ARRAY, NIL } from '../../resp/reply.ts';
 import type { Client } from '../../server/client.ts';
 import { E, fail } from '../../server/errors.ts';
 import { parseI64 } from '../../util/parse.ts';
+import { checkRandomPicks } from '../random-count.ts';
 import type { Handler } from '../types.ts';
 import { readZset } from './access.ts';
 import { entriesReply } from './emit.ts';
@@ -47,6 +48,7 @@ function sampleRanks(c: Client, size: number, count: number): number[] {
 function pickWithCount(c: Client, z: ZSetValue, count: number): ZEntry[] {
   const size = z.size;
   if (count < 0 || count === 1) {
+    checkRandomPicks(count);
     const n = Math.abs(count);
     const out: ZEntry[] = [];
     for (let i = 0; i < n; i++) out.push(z.at(c.node.random.int(size)));
