@@ -4,7 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
+import { int, keyArg, keyAt, keynum, oneOf, token, tokens } from '../spec-helpers.ts';
 
 export const zsetAlgebraSpecs: CommandSpec[] = [
   {
@@ -22,7 +22,7 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
       int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
-      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      oneOf('aggregate', tokens('sum', 'min', 'max'), { token: 'AGGREGATE', optional: true }),
       token('withscores', 'WITHSCORES', { optional: true }),
     ],
   },
@@ -41,7 +41,7 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
       int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
-      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      oneOf('aggregate', tokens('sum', 'min', 'max'), { token: 'AGGREGATE', optional: true }),
       token('withscores', 'WITHSCORES', { optional: true }),
     ],
   },
@@ -78,7 +78,7 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
       int('numkeys'),
       keyArg(1, 'key', { multiple: true }),
       int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
-      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      oneOf('aggregate', tokens('sum', 'min', 'max'), { token: 'AGGREGATE', optional: true }),
     ],
   },
   {
@@ -98,7 +98,7 @@ export const zsetAlgebraSpecs: CommandSpec[] = [
       int('numkeys'),
       keyArg(1, 'key', { multiple: true }),
       int('weight', { token: 'WEIGHTS', optional: true, multiple: true }),
-      oneOf('aggregate', [token('sum'), token('min'), token('max')], { token: 'AGGREGATE', optional: true }),
+      oneOf('aggregate', tokens('sum', 'min', 'max'), { token: 'AGGREGATE', optional: true }),
     ],
   },
   {
