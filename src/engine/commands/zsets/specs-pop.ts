@@ -4,7 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { dbl, int, keyArg, keyAt, keynum, oneOf, token } from '../spec-helpers.ts';
+import { dbl, int, keyArg, keyAt, keynum, oneOf, tokens } from '../spec-helpers.ts';
 
 export const zsetPopSpecs: CommandSpec[] = [
   {
@@ -48,7 +48,7 @@ export const zsetPopSpecs: CommandSpec[] = [
     arguments: [
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
-      oneOf('where', [token('min'), token('max')]),
+      oneOf('where', tokens('min', 'max')),
       int('count', { token: 'COUNT', optional: true }),
     ],
   },
@@ -95,7 +95,7 @@ export const zsetPopSpecs: CommandSpec[] = [
       dbl('timeout'),
       int('numkeys'),
       keyArg(0, 'key', { multiple: true }),
-      oneOf('where', [token('min'), token('max')]),
+      oneOf('where', tokens('min', 'max')),
       int('count', { token: 'COUNT', optional: true }),
     ],
   },
