@@ -4,7 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 
 export const zsetRangeSpecs: CommandSpec[] = [
   {
@@ -22,7 +22,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
       keyArg(),
       str('start'),
       str('stop'),
-      oneOf('sortby', [token('byscore'), token('bylex')], { since: '6.2.0', optional: true }),
+      oneOf('sortby', tokens('byscore', 'bylex'), { since: '6.2.0', optional: true }),
       token('rev', 'REV', { since: '6.2.0', optional: true }),
       block('offset_count', [int('offset'), int('count')], {
         token: 'LIMIT',
@@ -49,7 +49,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
       keyArg(1, 'src'),
       str('min'),
       str('max'),
-      oneOf('sortby', [token('byscore'), token('bylex')], { optional: true }),
+      oneOf('sortby', tokens('byscore', 'bylex'), { optional: true }),
       token('rev', 'REV', { optional: true }),
       block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
     ],
