@@ -4,7 +4,7 @@
  * complexity); summaries and history notes are our own words.
  */
 import type { CommandSpec } from '../types.ts';
-import { block, dbl, int, keyArg, keyAt, oneOf, str, token } from '../spec-helpers.ts';
+import { block, dbl, int, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 
 export const zsetWriteSpecs: CommandSpec[] = [
   {
@@ -19,8 +19,8 @@ export const zsetWriteSpecs: CommandSpec[] = [
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
     arguments: [
       keyArg(),
-      oneOf('condition', [token('nx'), token('xx')], { since: '3.0.2', optional: true }),
-      oneOf('comparison', [token('gt'), token('lt')], { since: '6.2.0', optional: true }),
+      oneOf('condition', tokens('nx', 'xx'), { since: '3.0.2', optional: true }),
+      oneOf('comparison', tokens('gt', 'lt'), { since: '6.2.0', optional: true }),
       token('change', 'CH', { since: '3.0.2', optional: true }),
       token('increment', 'INCR', { since: '3.0.2', optional: true }),
       block('score_member', [dbl('score'), str('member')], { multiple: true }),
