@@ -2,9 +2,32 @@
  * Command table entries of the geo searches (GEOSEARCH and GEOSEARCHSTORE; the GEORADIUS* forms are
  * in specs-radius.ts): Redis 7.0's facts with summaries and history notes in our own words.
  */
-import type { CommandSpec } from '../types.ts';
+import type { ArgSpec, CommandSpec } from '../types.ts';
 import { block, dbl, int, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
 import { geoRadiusSpecs } from './specs-radius.ts';
+
+/** Argument shared by GEOSEARCH, GEOSEARCHSTORE. */
+const FROM_ARG: ArgSpec = oneOf('from', [
+  str('member', { token: 'FROMMEMBER' }),
+  block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
+]);
+
+/** Argument shared by GEOSEARCH, GEOSEARCHSTORE. */
+const BY_ARG: ArgSpec = oneOf('by', [
+  block('circle', [dbl('radius', { token: 'BYRADIUS' }), oneOf('unit', tokens('m', 'km', 'ft', 'mi'))]),
+  block('box', [
+    dbl('width', { token: 'BYBOX' }),
+    dbl('height'),
+    oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
+  ]),
+]);
+
+/** Argument shared by GEOSEARCH, GEOSEARCHSTORE. */
+const COUNT_ARG: ArgSpec = block(
+  'count',
+  [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })],
+  { optional: true },
+);
 
 export const geoSearchSpecs: CommandSpec[] = [
   {
@@ -20,22 +43,10 @@ export const geoSearchSpecs: CommandSpec[] = [
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
       keyArg(),
-      oneOf('from', [
-        str('member', { token: 'FROMMEMBER' }),
-        block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
-      ]),
-      oneOf('by', [
-        block('circle', [dbl('radius', { token: 'BYRADIUS' }), oneOf('unit', tokens('m', 'km', 'ft', 'mi'))]),
-        block('box', [
-          dbl('width', { token: 'BYBOX' }),
-          dbl('height'),
-          oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-        ]),
-      ]),
+      FROM_ARG,
+      BY_ARG,
       oneOf('order', tokens('asc', 'desc'), { optional: true }),
-      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
-        optional: true,
-      }),
+      COUNT_ARG,
       token('withcoord', 'WITHCOORD', { optional: true }),
       token('withdist', 'WITHDIST', { optional: true }),
       token('withhash', 'WITHHASH', { optional: true }),
@@ -56,22 +67,10 @@ export const geoSearchSpecs: CommandSpec[] = [
     arguments: [
       keyArg(0, 'destination'),
       keyArg(1, 'source'),
-      oneOf('from', [
-        str('member', { token: 'FROMMEMBER' }),
-        block('longitude_latitude', [dbl('longitude'), dbl('latitude')], { token: 'FROMLONLAT' }),
-      ]),
-      oneOf('by', [
-        block('circle', [dbl('radius', { token: 'BYRADIUS' }), oneOf('unit', tokens('m', 'km', 'ft', 'mi'))]),
-        block('box', [
-          dbl('width', { token: 'BYBOX' }),
-          dbl('height'),
-          oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-        ]),
-      ]),
+      FROM_ARG,
+      BY_ARG,
       oneOf('order', tokens('asc', 'desc'), { optional: true }),
-      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
-        optional: true,
-      }),
+      COUNT_ARG,
       token('storedist', 'STOREDIST', { optional: true }),
     ],
     history: [['7.0.0', 'Unit names may be written in upper case.']],
