@@ -2,8 +2,14 @@
  * Command table entries for the expiry commands (Redis's expire.c): EXPIRE and friends, TTL/PTTL,
  * EXPIRETIME/PEXPIRETIME and PERSIST. Facts as Redis 7.0 declares them; the summaries are our own.
  */
-import type { CommandSpec } from './types.ts';
+import type { ArgSpec, CommandSpec } from './types.ts';
 import { int, keyArg, keyAt, oneOf, tokens, unixTime } from './spec-helpers.ts';
+
+/** Argument shared by EXPIRE, EXPIREAT, PEXPIRE, PEXPIREAT. */
+const CONDITION_ARG: ArgSpec = oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
+  optional: true,
+  since: '7.0.0',
+});
 
 export const expireSpecs: CommandSpec[] = [
   {
@@ -16,14 +22,7 @@ export const expireSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
-    arguments: [
-      keyArg(),
-      int('seconds'),
-      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
-        optional: true,
-        since: '7.0.0',
-      }),
-    ],
+    arguments: [keyArg(), int('seconds'), CONDITION_ARG],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
@@ -36,14 +35,7 @@ export const expireSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
-    arguments: [
-      keyArg(),
-      unixTime('unix-time-seconds'),
-      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
-        optional: true,
-        since: '7.0.0',
-      }),
-    ],
+    arguments: [keyArg(), unixTime('unix-time-seconds'), CONDITION_ARG],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
@@ -68,14 +60,7 @@ export const expireSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
-    arguments: [
-      keyArg(),
-      int('milliseconds'),
-      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
-        optional: true,
-        since: '7.0.0',
-      }),
-    ],
+    arguments: [keyArg(), int('milliseconds'), CONDITION_ARG],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
@@ -88,14 +73,7 @@ export const expireSpecs: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['keyspace', 'write', 'fast'],
     keySpecs: [keyAt(1, ['RW', 'UPDATE'])],
-    arguments: [
-      keyArg(),
-      unixTime('unix-time-milliseconds'),
-      oneOf('condition', tokens('nx', 'xx', 'gt', 'lt'), {
-        optional: true,
-        since: '7.0.0',
-      }),
-    ],
+    arguments: [keyArg(), unixTime('unix-time-milliseconds'), CONDITION_ARG],
     history: [['7.0.0', 'NX, XX, GT and LT conditions arrive.']],
   },
   {
