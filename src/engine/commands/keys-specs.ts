@@ -3,8 +3,15 @@
  * (with the implicit ones Redis derives from the flags, in COMMAND INFO's order), key specs, arguments,
  * since and complexity as Redis 7.0 declares them; the summaries are our own.
  */
-import type { CommandSpec } from './types.ts';
+import type { ArgSpec, CommandSpec } from './types.ts';
 import { int, keyArg, keyAt, oneOf, pattern, token } from './spec-helpers.ts';
+
+/** Argument shared by FLUSHALL, FLUSHDB. */
+const ASYNC_ARG: ArgSpec = oneOf(
+  'async',
+  [token('async', 'ASYNC', { since: '4.0.0' }), token('sync', 'SYNC', { since: '6.2.0' })],
+  { optional: true },
+);
 
 export const keyspaceSpecs: CommandSpec[] = [
   {
@@ -73,13 +80,7 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -1,
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow', 'dangerous'],
-    arguments: [
-      oneOf(
-        'async',
-        [token('async', 'ASYNC', { since: '4.0.0' }), token('sync', 'SYNC', { since: '6.2.0' })],
-        { optional: true },
-      ),
-    ],
+    arguments: [ASYNC_ARG],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
       ['4.0.0', 'ASYNC mode arrives.'],
@@ -95,13 +96,7 @@ export const keyspaceSpecs: CommandSpec[] = [
     arity: -1,
     flags: ['write'],
     acl: ['keyspace', 'write', 'slow', 'dangerous'],
-    arguments: [
-      oneOf(
-        'async',
-        [token('async', 'ASYNC', { since: '4.0.0' }), token('sync', 'SYNC', { since: '6.2.0' })],
-        { optional: true },
-      ),
-    ],
+    arguments: [ASYNC_ARG],
     tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
     history: [
       ['4.0.0', 'ASYNC mode arrives.'],
