@@ -3,8 +3,17 @@
  * COMMAND INFO / COMMAND DOCS (arity, flags, ACL categories, key specs, arguments, versions,
  * complexity); summaries and history notes are our own words.
  */
-import type { CommandSpec } from '../types.ts';
+import type { ArgSpec, CommandSpec } from '../types.ts';
 import { block, dbl, int, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
+
+/** Argument shared by ZRANGE, ZREVRANGE, ZREVRANGEBYSCORE. */
+const WITHSCORES_ARG: ArgSpec = token('withscores', 'WITHSCORES', { optional: true });
+
+/** Argument shared by ZRANGESTORE, ZRANGEBYSCORE, ZREVRANGEBYSCORE, ZRANGEBYLEX, ZREVRANGEBYLEX. */
+const OFFSET_COUNT_ARG: ArgSpec = block('offset_count', [int('offset'), int('count')], {
+  token: 'LIMIT',
+  optional: true,
+});
 
 export const zsetRangeSpecs: CommandSpec[] = [
   {
@@ -29,7 +38,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
         since: '6.2.0',
         optional: true,
       }),
-      token('withscores', 'WITHSCORES', { optional: true }),
+      WITHSCORES_ARG,
     ],
     history: [['6.2.0', 'REV, BYSCORE, BYLEX and LIMIT options arrive.']],
   },
@@ -51,7 +60,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
       str('max'),
       oneOf('sortby', tokens('byscore', 'bylex'), { optional: true }),
       token('rev', 'REV', { optional: true }),
-      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
+      OFFSET_COUNT_ARG,
     ],
   },
   {
@@ -65,7 +74,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.',
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
-    arguments: [keyArg(), int('start'), int('stop'), token('withscores', 'WITHSCORES', { optional: true })],
+    arguments: [keyArg(), int('start'), int('stop'), WITHSCORES_ARG],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` argument',
@@ -86,7 +95,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
       dbl('min'),
       dbl('max'),
       token('withscores', 'WITHSCORES', { since: '2.0.0', optional: true }),
-      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
+      OFFSET_COUNT_ARG,
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -104,13 +113,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
-    arguments: [
-      keyArg(),
-      dbl('max'),
-      dbl('min'),
-      token('withscores', 'WITHSCORES', { optional: true }),
-      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
-    ],
+    arguments: [keyArg(), dbl('max'), dbl('min'), WITHSCORES_ARG, OFFSET_COUNT_ARG],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` and `BYSCORE` arguments',
@@ -127,12 +130,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
-    arguments: [
-      keyArg(),
-      str('min'),
-      str('max'),
-      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
-    ],
+    arguments: [keyArg(), str('min'), str('max'), OFFSET_COUNT_ARG],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `BYLEX` argument',
@@ -148,12 +146,7 @@ export const zsetRangeSpecs: CommandSpec[] = [
     complexity:
       'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
-    arguments: [
-      keyArg(),
-      str('max'),
-      str('min'),
-      block('offset_count', [int('offset'), int('count')], { token: 'LIMIT', optional: true }),
-    ],
+    arguments: [keyArg(), str('max'), str('min'), OFFSET_COUNT_ARG],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` and `BYLEX` arguments',
