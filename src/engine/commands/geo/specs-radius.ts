@@ -2,8 +2,44 @@
  * Command table entries of GEORADIUS, GEORADIUSBYMEMBER and their _RO forms (deprecated since 6.2 in
  * favour of GEOSEARCH / GEOSEARCHSTORE): Redis 7.0's facts with our own summaries and history notes.
  */
-import type { CommandSpec } from '../types.ts';
+import type { ArgSpec, CommandSpec } from '../types.ts';
 import { block, dbl, int, keyAfter, keyArg, keyAt, oneOf, str, token, tokens } from '../spec-helpers.ts';
+
+/** The same complexity for all four commands. */
+const COMPLEXITY =
+  'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.';
+
+/** COUNT n [ANY]: GEORADIUS declares when ANY arrived (6.2.0), GEORADIUSBYMEMBER does not. */
+const COUNT_ANY_SINCE_62: ArgSpec = block(
+  'count',
+  [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
+  { optional: true },
+);
+const COUNT_ANY: ArgSpec = block(
+  'count',
+  [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })],
+  {
+    optional: true,
+  },
+);
+
+/** What follows the centre and radius in all four commands: unit, WITH* flags, COUNT, order. */
+function replyOptions(count: ArgSpec): ArgSpec[] {
+  return [
+    oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
+    token('withcoord', 'WITHCOORD', { optional: true }),
+    token('withdist', 'WITHDIST', { optional: true }),
+    token('withhash', 'WITHHASH', { optional: true }),
+    count,
+    oneOf('order', tokens('asc', 'desc'), { optional: true }),
+  ];
+}
+
+/** The destinations of the writing forms, bound to key specs 1 (STORE) and 2 (STOREDIST). */
+const STORE_KEYS: ArgSpec[] = [
+  keyArg(1, 'key', { token: 'STORE', optional: true }),
+  keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
+];
 
 export const geoRadiusSpecs: CommandSpec[] = [
   {
@@ -14,8 +50,7 @@ export const geoRadiusSpecs: CommandSpec[] = [
     arity: -6,
     flags: ['write', 'denyoom'],
     acl: ['write', 'geo', 'slow'],
-    complexity:
-      'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
+    complexity: COMPLEXITY,
     keySpecs: [
       keyAt(1, ['RO', 'ACCESS']),
       keyAfter('STORE', 6, ['OW', 'UPDATE']),
@@ -26,18 +61,8 @@ export const geoRadiusSpecs: CommandSpec[] = [
       dbl('longitude'),
       dbl('latitude'),
       dbl('radius'),
-      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-      token('withcoord', 'WITHCOORD', { optional: true }),
-      token('withdist', 'WITHDIST', { optional: true }),
-      token('withhash', 'WITHHASH', { optional: true }),
-      block(
-        'count',
-        [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
-        { optional: true },
-      ),
-      oneOf('order', tokens('asc', 'desc'), { optional: true }),
-      keyArg(1, 'key', { token: 'STORE', optional: true }),
-      keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
+      ...replyOptions(COUNT_ANY_SINCE_62),
+      ...STORE_KEYS,
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -55,24 +80,14 @@ export const geoRadiusSpecs: CommandSpec[] = [
     arity: -6,
     flags: ['readonly'],
     acl: ['read', 'geo', 'slow'],
-    complexity:
-      'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
+    complexity: COMPLEXITY,
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
     arguments: [
       keyArg(),
       dbl('longitude'),
       dbl('latitude'),
       dbl('radius'),
-      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-      token('withcoord', 'WITHCOORD', { optional: true }),
-      token('withdist', 'WITHDIST', { optional: true }),
-      token('withhash', 'WITHHASH', { optional: true }),
-      block(
-        'count',
-        [int('count', { token: 'COUNT' }), token('any', 'ANY', { since: '6.2.0', optional: true })],
-        { optional: true },
-      ),
-      oneOf('order', tokens('asc', 'desc'), { optional: true }),
+      ...replyOptions(COUNT_ANY_SINCE_62),
     ],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
@@ -88,28 +103,13 @@ export const geoRadiusSpecs: CommandSpec[] = [
     arity: -5,
     flags: ['write', 'denyoom'],
     acl: ['write', 'geo', 'slow'],
-    complexity:
-      'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
+    complexity: COMPLEXITY,
     keySpecs: [
       keyAt(1, ['RO', 'ACCESS']),
       keyAfter('STORE', 5, ['OW', 'UPDATE']),
       keyAfter('STOREDIST', 5, ['OW', 'UPDATE']),
     ],
-    arguments: [
-      keyArg(),
-      str('member'),
-      dbl('radius'),
-      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-      token('withcoord', 'WITHCOORD', { optional: true }),
-      token('withdist', 'WITHDIST', { optional: true }),
-      token('withhash', 'WITHHASH', { optional: true }),
-      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
-        optional: true,
-      }),
-      oneOf('order', tokens('asc', 'desc'), { optional: true }),
-      keyArg(1, 'key', { token: 'STORE', optional: true }),
-      keyArg(2, 'key', { token: 'STOREDIST', optional: true }),
-    ],
+    arguments: [keyArg(), str('member'), dbl('radius'), ...replyOptions(COUNT_ANY), ...STORE_KEYS],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`GEOSEARCH` and `GEOSEARCHSTORE` with the `BYRADIUS` and `FROMMEMBER` arguments',
@@ -123,22 +123,9 @@ export const geoRadiusSpecs: CommandSpec[] = [
     arity: -5,
     flags: ['readonly'],
     acl: ['read', 'geo', 'slow'],
-    complexity:
-      'O(N+log(M)) where N is the number of elements inside the bounding box of the circular area delimited by center and radius and M is the number of items inside the index.',
+    complexity: COMPLEXITY,
     keySpecs: [keyAt(1, ['RO', 'ACCESS'])],
-    arguments: [
-      keyArg(),
-      str('member'),
-      dbl('radius'),
-      oneOf('unit', tokens('m', 'km', 'ft', 'mi')),
-      token('withcoord', 'WITHCOORD', { optional: true }),
-      token('withdist', 'WITHDIST', { optional: true }),
-      token('withhash', 'WITHHASH', { optional: true }),
-      block('count', [int('count', { token: 'COUNT' }), token('any', 'ANY', { optional: true })], {
-        optional: true,
-      }),
-      oneOf('order', tokens('asc', 'desc'), { optional: true }),
-    ],
+    arguments: [keyArg(), str('member'), dbl('radius'), ...replyOptions(COUNT_ANY)],
     docFlags: ['deprecated'],
     deprecatedSince: '6.2.0',
     replacedBy: '`GEOSEARCH` with the `BYRADIUS` and `FROMMEMBER` arguments',
