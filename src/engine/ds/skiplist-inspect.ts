@@ -48,11 +48,12 @@ export function snapshot(zsl: SkipList): SkipListView {
   const ids = idsOf(zsl);
   const nodes: SkipNodeView[] = [];
   for (const [n, id] of ids) {
-    const height = id === 0 ? zsl.level : n.level.length;
-    const levels = n.level.slice(0, height).map((l) => ({
-      to: l.forward ? ids.get(l.forward)! : null,
-      span: l.span,
-    }));
+    const height = id === 0 ? zsl.level : n.height;
+    const levels: SkipLinkView[] = [];
+    for (let i = 0; i < height; i++) {
+      const to = n.next[i];
+      levels.push({ to: to ? ids.get(to)! : null, span: n.span(i) });
+    }
     nodes.push({ id, member: id === 0 ? '' : bin(n.ele), score: id === 0 ? 0 : n.score, levels });
   }
   return { length: zsl.length, level: zsl.level, nodes };
@@ -69,8 +70,8 @@ function walk(
   let traversed = 0;
   for (let i = zsl.level - 1; i >= 0; i--) {
     const stood = [ids.get(x)!];
-    for (let f = x.level[i]!.forward; f && goOn(f, traversed + x.level[i]!.span); f = x.level[i]!.forward) {
-      traversed += x.level[i]!.span;
+    for (let f = x.next[i]; f && goOn(f, traversed + x.span(i)); f = x.next[i]) {
+      traversed += x.span(i);
       x = f;
       stood.push(ids.get(x)!);
     }
@@ -89,7 +90,7 @@ export function searchPathByMember(zsl: SkipList, score: number, ele: Bytes): Se
 /** The path to the first node with a score >= min (ZRANGEBYSCORE's starting point). */
 export function searchPathByScore(zsl: SkipList, min: number): SearchPath {
   const r = walk(zsl, (f) => f.score < min);
-  const next = r.x.level[0]!.forward;
+  const next = r.x.next[0];
   return { visited: r.visited, found: next ? idsOf(zsl).get(next)! : null };
 }
 
@@ -115,18 +116,19 @@ export function checkInvariants(zsl: SkipList): string | null {
     if (k > 0 && compareScoreMember(nodes[k - 1]!.score, nodes[k - 1]!.ele, n.score, n.ele) >= 0) {
       return `order broken at rank ${k + 1}`;
     }
-    if (n.level.length < 1 || n.level.length > 32) return `bad height at rank ${k + 1}`;
+    if (n.height < 1 || n.height > 32) return `bad height at rank ${k + 1}`;
   }
   if (zsl.tail !== nodes[nodes.length - 1]) return 'bad tail';
   for (const [n, r] of rankOf) {
-    const height = n === zsl.header ? zsl.level : n.level.length;
+    const height = n === zsl.header ? zsl.level : n.height;
     for (let i = 0; i < height; i++) {
-      const f = n.level[i]!.forward;
+      const f = n.next[i];
       const target = f ? rankOf.get(f)! : zsl.length + 1;
-      if (f && f.level.length <= i) return `level ${i} link into a shorter node`;
-      if (f && n.level[i]!.span !== target - r) return `bad span at rank ${r} level ${i}`;
+      if (f && f.height <= i) return `level ${i} link into a shorter node`;
+      if (f && n.span(i) !== target - r) return `bad span at rank ${r} level ${i}`;
+      if (!Object.is(n.hops[2 * i + 1], f ? f.score : NaN)) return `stale next score at rank ${r} level ${i}`;
       // Expected next node at this level: the first later node tall enough.
-      const expect = nodes.slice(r).find((m) => m.level.length > i);
+      const expect = nodes.slice(r).find((m) => m.height > i);
       if (f !== expect) return `level ${i} skips a node after rank ${r}`;
     }
   }
