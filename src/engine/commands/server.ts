@@ -16,6 +16,7 @@ import { debugProtocol } from './debug-protocol.ts';
 import { debugQuicklistPackedThreshold } from './lists/debug-packed.ts';
 import { info } from './info.ts';
 import { objectRefcount } from './keys-object.ts';
+import { serializeValue } from '../persistence/rdb-value.ts';
 import { serverSpecs } from './server-specs.ts';
 import type { CommandFamily } from './types.ts';
 
@@ -26,15 +27,13 @@ function strtod(s: string): number {
 }
 
 /** Length of a string as an RDB string: integer encodings, else a length prefix and the bytes. */
-function rdbStringLength(v: Bytes, intEncoded: boolean): number {
-  if (intEncoded || (v.length <= 11 && /^-?[1-9][0-9]*$|^0$/.test(bin(v)))) {
-    const n = Number(bin(v));
-    if (n >= -128 && n <= 127) return 2;
-    if (n >= -32768 && n <= 32767) return 3;
-    if (n >= -2147483648 && n <= 2147483647) return 5;
+/** rdbSavedObjectLen: the value's RDB body length (no type byte), compressed as rdbcompression says. */
+function serializedLength(c: Client, v: RValue): number {
+  try {
+    return serializeValue(v, c.node.config.getBool('rdbcompression')).length - 1;
+  } catch {
+    return 0;
   }
-  const prefix = v.length < 64 ? 1 : v.length < 16384 ? 2 : 5;
-  return prefix + v.length;
 }
 
 /** A stable fake address for "Value at:", derived from the key so repeated calls agree. */
@@ -49,10 +48,7 @@ function debugObject(c: Client, key: string): Reply {
   if (v === undefined) fail(E.noSuchKey);
   const nowMs = c.node.nowMs();
   const refcount = objectRefcount(c, v);
-  let serialized = 0;
-  if (v.type === 'string') {
-    serialized = rdbStringLength(v.v, v.enc === 'int');
-  }
+  const serialized = serializedLength(c, v);
   const lru = Math.floor(v.lru / 1000) & 0xffffff;
   const idle = Math.max(0, Math.floor((nowMs - v.lru) / 1000));
   return simple(
