@@ -51,8 +51,8 @@ export function snapshot(zsl: SkipList): SkipListView {
     const height = id === 0 ? zsl.level : n.height;
     const levels: SkipLinkView[] = [];
     for (let i = 0; i < height; i++) {
-      const to = n.next[i];
-      levels.push({ to: to ? ids.get(to)! : null, span: n.span(i) });
+      const to = zsl.nextAt(n, i);
+      levels.push({ to: to ? ids.get(to)! : null, span: zsl.spanAt(n, i) });
     }
     nodes.push({ id, member: id === 0 ? '' : bin(n.ele), score: id === 0 ? 0 : n.score, levels });
   }
@@ -70,8 +70,8 @@ function walk(
   let traversed = 0;
   for (let i = zsl.level - 1; i >= 0; i--) {
     const stood = [ids.get(x)!];
-    for (let f = x.next[i]; f && goOn(f, traversed + x.span(i)); f = x.next[i]) {
-      traversed += x.span(i);
+    for (let f = zsl.nextAt(x, i); f && goOn(f, traversed + zsl.spanAt(x, i)); f = zsl.nextAt(x, i)) {
+      traversed += zsl.spanAt(x, i);
       x = f;
       stood.push(ids.get(x)!);
     }
@@ -90,7 +90,7 @@ export function searchPathByMember(zsl: SkipList, score: number, ele: Bytes): Se
 /** The path to the first node with a score >= min (ZRANGEBYSCORE's starting point). */
 export function searchPathByScore(zsl: SkipList, min: number): SearchPath {
   const r = walk(zsl, (f) => f.score < min);
-  const next = r.x.next[0];
+  const next = zsl.after(r.x);
   return { visited: r.visited, found: next ? idsOf(zsl).get(next)! : null };
 }
 
@@ -122,11 +122,12 @@ export function checkInvariants(zsl: SkipList): string | null {
   for (const [n, r] of rankOf) {
     const height = n === zsl.header ? zsl.level : n.height;
     for (let i = 0; i < height; i++) {
-      const f = n.next[i];
+      const f = zsl.nextAt(n, i);
       const target = f ? rankOf.get(f)! : zsl.length + 1;
       if (f && f.height <= i) return `level ${i} link into a shorter node`;
-      if (f && n.span(i) !== target - r) return `bad span at rank ${r} level ${i}`;
-      if (!Object.is(n.hops[2 * i + 1], f ? f.score : NaN)) return `stale next score at rank ${r} level ${i}`;
+      if (f && zsl.spanAt(n, i) !== target - r) return `bad span at rank ${r} level ${i}`;
+      if (!Object.is(zsl.nextScoreAt(n, i), f ? f.score : NaN))
+        return `stale next score at rank ${r} level ${i}`;
       // Expected next node at this level: the first later node tall enough.
       const expect = nodes.slice(r).find((m) => m.height > i);
       if (f !== expect) return `level ${i} skips a node after rank ${r}`;

@@ -123,4 +123,22 @@ describe('SkipList', () => {
     expect(searchPathByRank(zsl, 25).found).toBe(25);
     expect(searchPathByRank(zsl, 25).visited.at(-1)!.ids.at(-1)).toBe(25);
   });
+  it('keeps cached successor scores and reused records consistent at every step', () => {
+    const rnd = new SeededRandom(99);
+    const zsl = newList(9);
+    const scores = new Map<string, number>();
+    for (let step = 0; step < 600; step++) {
+      const ele = 'k' + rnd.int(25);
+      const cur = scores.get(ele);
+      const score = [-0, 0, 1.5, rnd.int(6)][rnd.int(4)]!;
+      if (cur === undefined) zsl.insert(score, utf8(ele));
+      else if (rnd.int(3) === 0) zsl.delete(cur, utf8(ele));
+      else zsl.updateScore(cur, utf8(ele), score);
+      if (cur !== undefined && zsl.rankOf(score, utf8(ele)) === 0) scores.delete(ele);
+      else scores.set(ele, score);
+      expect(checkInvariants(zsl)).toBeNull();
+      expect(zsl.length).toBe(scores.size);
+    }
+    for (const [ele, score] of scores) expect(zsl.rankOf(score, utf8(ele))).toBeGreaterThan(0);
+  });
 });

@@ -3,22 +3,29 @@
  * Alternative to Balanced Trees" as Redis's zsl* functions (t_zset.c) shape it for sorted sets.
  *
  * Invariants (checked by checkInvariants() of skiplist-inspect.ts in the tests):
- *   - level-0 links (next[0]) visit every node once, in strictly increasing (score, member) order;
- *     scores compare numerically (so -0 equals 0) and ties are broken by memcmp order of the member bytes;
- *   - a node of height h = next.length appears in the lists of levels 0..h-1; 1 <= h <= MAX_LEVEL;
- *   - hops[2i] of a node is the span of its level-i link: the number of level-0 steps it jumps over (the
- *     distance in ranks); a link to nothing spans to one past the last node, so summing the spans along
- *     any search path gives the rank (1-based) of where the search stops;
- *   - hops[2i+1] is a copy of next[i].score (NaN when next[i] is undefined), kept in step by every
- *     insert, unlink and in-place score update;
+ *   - level-0 links visit every node once, in strictly increasing (score, member) order; scores
+ *     compare numerically (so -0 equals 0) and ties are broken by memcmp order of the member bytes;
+ *   - a node of height h appears in the lists of levels 0..h-1; 1 <= h <= MAX_LEVEL;
+ *   - the span of a node's level-i link is the number of level-0 steps it jumps over (the distance in
+ *     ranks); a link to nothing spans to one past the last node, so summing the spans along any
+ *     search path gives the rank (1-based) of where the search stops;
+ *   - each link also holds a copy of the score of the node it points to (NaN when it points to
+ *     nothing), kept in step by every insert, unlink and in-place score update;
  *   - backward points to the previous node at level 0 (undefined for the first node); tail is the last.
  *
- * Memory layout, and why: at a million members the cost of a search is cache misses, one or more per
- * node it looks at. So a node is one monomorphic class with a fixed field order and two arrays: `next`
- * (the forward links) and `hops`, a packed array of unboxed doubles holding each level's span next to
- * the score of the node that level's link points to. A search deciding whether to move forward reads
- * only the current node's `hops` (no per-level objects, no visit to the next node, no boxed score);
- * it touches the next node only when it moves there, or when the scores tie and the member bytes decide.
+ * Memory layout, and why: at a million members a search costs cache and TLB misses, one per separate
+ * piece of memory it reads, and nothing else comes close. So the links of all nodes live in one
+ * Float64Array arena, a node's links in one record of consecutive doubles:
+ *
+ *   record[0]            slot of the node's SkipNode object in `nodes`
+ *   record[1 + 3i]       arena offset of the record of the level-i successor, or -1
+ *   record[2 + 3i]       span of the level-i link
+ *   record[3 + 3i]       score of the level-i successor (NaN when none)
+ *
+ * Deciding whether to move forward reads only the current record (the successor's score is cached
+ * there), and moving reads one new record; the SkipNode object (member bytes, score) is visited only
+ * on a score tie or to hand the node back. Freed records go to a free list per height and are reused;
+ * the arena doubles when full. The header is the record at offset 0 (slot 0), 32 levels high.
  *
  * Node heights come from a geometric distribution with p = 1/4, capped at 32 levels, exactly as
  * zslRandomLevel draws them (a 16-bit random number compared with p * 0xFFFF), but the random source
@@ -31,60 +38,19 @@
  * The walk visits the same nodes Redis's searches do, so even for non-monotone predicates (ZRANGEBYLEX
  * over mixed scores) the answer depends on the shape exactly as Redis's does.
  *
- * The inspection API (skiplist-inspect.ts) returns plain data for the visualisation.
+ * SkipNode objects are the handles callers keep (the sorted set's dictionary maps members to them);
+ * their links are read through the list (after, nextAt, spanAt). The inspection API (skiplist-inspect.ts) returns plain data for the visualisation.
  */
 import { type Bytes, compareBytes } from '../bytes.ts';
+import { NIL, RecordArena, SkipNode } from './skiplist-arena.ts';
+
+export { SkipNode };
 
 export const SKIPLIST_MAXLEVEL = 32;
 export const SKIPLIST_P = 0.25;
 
 /** Source of 16-bit random numbers (0..0xFFFF) for node heights. */
 export type RandomU16 = () => number;
-
-/*
- * Fresh arrays are copied from per-height templates so that every node's arrays share one elements
- * kind (links: packed tagged values, hops: packed unboxed doubles) and the hot loops stay monomorphic.
- */
-const LINK_TEMPLATES: (SkipNode | undefined)[][] = [];
-const HOP_TEMPLATES: number[][] = [];
-for (let h = 0; h <= SKIPLIST_MAXLEVEL; h++) {
-  const links: (SkipNode | undefined)[] = [];
-  const hops = [0.5];
-  hops.pop(); // the array keeps its double elements kind once emptied
-  for (let i = 0; i < h; i++) {
-    links.push(undefined);
-    hops.push(0, NaN);
-  }
-  LINK_TEMPLATES.push(links);
-  HOP_TEMPLATES.push(hops);
-}
-
-export class SkipNode {
-  score: number;
-  ele: Bytes;
-  backward: SkipNode | undefined;
-  /** next[i]: the following node in the level-i list; next.length is the node's height. */
-  readonly next: (SkipNode | undefined)[];
-  /** hops[2i]: span of the level-i link; hops[2i+1]: next[i].score, NaN when there is no next[i]. */
-  readonly hops: number[];
-
-  constructor(height: number, score: number, ele: Bytes) {
-    this.score = score;
-    this.ele = ele;
-    this.backward = undefined;
-    this.next = LINK_TEMPLATES[height]!.slice();
-    this.hops = HOP_TEMPLATES[height]!.slice();
-  }
-
-  get height(): number {
-    return this.next.length;
-  }
-
-  /** Span of the level-i link. */
-  span(i: number): number {
-    return this.hops[2 * i]!;
-  }
-}
 
 /** (score, member) order: negative when a sorts before b. */
 export function compareScoreMember(aScore: number, aEle: Bytes, bScore: number, bEle: Bytes): number {
@@ -93,30 +59,21 @@ export function compareScoreMember(aScore: number, aEle: Bytes, bScore: number, 
   return compareBytes(aEle, bEle);
 }
 
-/**
- * Compares x's level-i successor with (score, ele): negative when it sorts before, 0 when it is that
- * member, positive when it sorts after or there is none (NaN compares false). Reads the cached score,
- * so the successor is visited only on a score tie.
- */
-function compareNext(x: SkipNode, i: number, score: number, ele: Bytes): number {
-  const s = x.hops[2 * i + 1]!;
-  if (s < score) return -1;
-  if (s === score) return compareBytes(x.next[i]!.ele, ele);
-  return 1;
-}
-
 export class SkipList {
-  readonly header = new SkipNode(SKIPLIST_MAXLEVEL, 0, new Uint8Array(0));
+  private readonly store = new RecordArena();
+  readonly header: SkipNode;
   tail: SkipNode | undefined = undefined;
   length = 0;
   /** Height of the tallest node (at least 1). */
   level = 1;
-  /** Scratch for searches that modify: path[i] is the last node before the target at level i. */
-  private readonly path: SkipNode[] = new Array<SkipNode>(SKIPLIST_MAXLEVEL).fill(this.header);
+  /** Scratch for searches that modify: offset of the last record before the target at level i. */
+  private readonly path: number[] = new Array<number>(SKIPLIST_MAXLEVEL).fill(0);
   /** Scratch for insert: rank (1-based, 0 for the header) of path[i]. */
   private readonly pathRank: number[] = new Array<number>(SKIPLIST_MAXLEVEL).fill(0);
 
-  constructor(private readonly randomU16: RandomU16) {}
+  constructor(private readonly randomU16: RandomU16) {
+    this.header = this.store.alloc(SKIPLIST_MAXLEVEL, 0, new Uint8Array(0));
+  }
 
   /** zslRandomLevel: 1 + the number of successes of a p = 1/4 trial, at most 32. */
   randomLevel(): number {
@@ -126,84 +83,125 @@ export class SkipList {
   }
 
   first(): SkipNode | undefined {
-    return this.header.next[0];
+    return this.after(this.header);
+  }
+
+  /** The node after n at level 0. */
+  after(n: SkipNode): SkipNode | undefined {
+    return this.nextAt(n, 0);
+  }
+
+  /** n's successor at level i (i < n.height). */
+  nextAt(n: SkipNode, i: number): SkipNode | undefined {
+    const off = this.store.f64[n.off + 1 + 3 * i]!;
+    return off === NIL ? undefined : this.store.nodeAt(off);
+  }
+
+  /** Span of n's level-i link. */
+  spanAt(n: SkipNode, i: number): number {
+    return this.store.f64[n.off + 2 + 3 * i]!;
+  }
+
+  /** The successor score cached in n's level-i link (NaN when none). */
+  nextScoreAt(n: SkipNode, i: number): number {
+    return this.store.f64[n.off + 3 + 3 * i]!;
+  }
+
+  /**
+   * Compares the level-i successor of the record at `o` with (score, ele): negative when it sorts
+   * before, 0 when it is that member, positive when after or absent (NaN compares false). Reads the
+   * cached score, so the successor's node is visited only on a score tie.
+   */
+  private compareNext(o: number, i: number, score: number, ele: Bytes): number {
+    const a = this.store.f64;
+    const s = a[o + 3 + 3 * i]!;
+    if (s < score) return -1;
+    if (s === score) return compareBytes(this.store.nodeAt(a[o + 1 + 3 * i]!).ele, ele);
+    return 1;
   }
 
   /** Inserts a member that is not present yet (the caller's dictionary guarantees that). */
   insert(score: number, ele: Bytes): SkipNode {
     const update = this.path;
     const rank = this.pathRank;
-    let x = this.header;
+    const a = this.store.f64;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
       rank[i] = i === this.level - 1 ? 0 : rank[i + 1]!;
-      while (compareNext(x, i, score, ele) < 0) {
-        rank[i]! += x.hops[2 * i]!;
-        x = x.next[i]!;
+      while (this.compareNext(o, i, score, ele) < 0) {
+        rank[i]! += a[o + 2 + 3 * i]!;
+        o = a[o + 1 + 3 * i]!;
       }
-      update[i] = x;
+      update[i] = o;
     }
     const height = this.randomLevel();
     if (height > this.level) {
       for (let i = this.level; i < height; i++) {
         rank[i] = 0;
-        update[i] = this.header;
-        this.header.hops[2 * i] = this.length;
+        update[i] = 0;
+        a[2 + 3 * i] = this.length;
       }
       this.level = height;
     }
-    const node = new SkipNode(height, score, ele);
-    this.link(node, height);
+    const node = this.store.alloc(height, score, ele);
+    this.link(node);
     return node;
   }
 
   /** Second half of insert: splices `node` in after path[0..height-1], fixing spans and scores. */
-  private link(node: SkipNode, height: number): void {
+  private link(node: SkipNode): void {
     const update = this.path;
+    const a = this.store.f64;
+    const n = node.off;
     const below = this.pathRank[0]!;
-    for (let i = 0; i < height; i++) {
-      const u = update[i]!;
+    for (let i = 0; i < node.height; i++) {
+      const u = update[i]! + 3 * i;
       const gap = below - this.pathRank[i]!;
-      node.next[i] = u.next[i];
-      node.hops[2 * i + 1] = u.hops[2 * i + 1]!;
-      node.hops[2 * i] = u.hops[2 * i]! - gap;
-      u.next[i] = node;
-      u.hops[2 * i + 1] = node.score;
-      u.hops[2 * i] = gap + 1;
+      a[n + 1 + 3 * i] = a[u + 1]!;
+      a[n + 2 + 3 * i] = a[u + 2]! - gap;
+      a[n + 3 + 3 * i] = a[u + 3]!;
+      a[u + 1] = n;
+      a[u + 2] = gap + 1;
+      a[u + 3] = node.score;
     }
-    for (let i = height; i < this.level; i++) update[i]!.hops[2 * i]!++;
-    node.backward = update[0] === this.header ? undefined : update[0];
-    const after = node.next[0];
+    for (let i = node.height; i < this.level; i++) a[update[i]! + 2 + 3 * i]!++;
+    node.backward = update[0] === 0 ? undefined : this.store.nodeAt(update[0]!);
+    const after = this.after(node);
     if (after) after.backward = node;
     else this.tail = node;
     this.length++;
   }
 
-  /** Unlinks x given the path of its predecessors (zslDeleteNode). */
-  private unlink(x: SkipNode, update: SkipNode[]): void {
+  /** Unlinks x given the path of its predecessors (zslDeleteNode) and frees its record. */
+  private unlink(x: SkipNode, update: number[]): void {
+    const a = this.store.f64;
+    const xo = x.off;
     for (let i = 0; i < this.level; i++) {
-      const u = update[i]!;
-      if (u.next[i] === x) {
-        u.hops[2 * i] = u.hops[2 * i]! + x.hops[2 * i]! - 1;
-        u.hops[2 * i + 1] = x.hops[2 * i + 1]!;
-        u.next[i] = x.next[i];
+      const u = update[i]! + 3 * i;
+      if (a[u + 1] === xo) {
+        a[u + 1] = a[xo + 1 + 3 * i]!;
+        a[u + 2] = a[u + 2]! + a[xo + 2 + 3 * i]! - 1;
+        a[u + 3] = a[xo + 3 + 3 * i]!;
       } else {
-        u.hops[2 * i]!--;
+        a[u + 2]!--;
       }
     }
-    const after = x.next[0];
+    const after = this.after(x);
     if (after) after.backward = x.backward;
     else this.tail = x.backward;
-    while (this.level > 1 && this.header.next[this.level - 1] === undefined) this.level--;
+    while (this.level > 1 && a[1 + 3 * (this.level - 1)] === NIL) this.level--;
     this.length--;
+    this.store.free(x);
   }
 
   /** Fills `path` with the predecessors at every level of the position of (score, ele). */
-  private predecessors(score: number, ele: Bytes): SkipNode[] {
+  private predecessors(score: number, ele: Bytes): number[] {
     const update = this.path;
-    let x = this.header;
+    const a = this.store.f64;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      while (compareNext(x, i, score, ele) < 0) x = x.next[i]!;
-      update[i] = x;
+      while (this.compareNext(o, i, score, ele) < 0) o = a[o + 1 + 3 * i]!;
+      update[i] = o;
     }
     return update;
   }
@@ -211,27 +209,30 @@ export class SkipList {
   /** Removes (score, ele); returns the removed node, or undefined when absent. */
   delete(score: number, ele: Bytes): SkipNode | undefined {
     const update = this.predecessors(score, ele);
-    const x = update[0]!.next[0];
-    if (!x || x.score !== score || compareBytes(x.ele, ele) !== 0) return undefined;
+    const xo = this.store.f64[update[0]! + 1]!;
+    if (xo === NIL) return undefined;
+    const x = this.store.nodeAt(xo);
+    if (x.score !== score || compareBytes(x.ele, ele) !== 0) return undefined;
     this.unlink(x, update);
     return x;
   }
 
   /**
    * zslUpdateScore: moves a present member to a new score. When the node stays between its neighbours
-   * it is updated in place (no relinking; its predecessors' cached scores follow); otherwise it is
-   * removed and inserted again.
+   * it is updated in place (no relinking; the scores cached in the links to it follow); otherwise it
+   * is removed and inserted again.
    */
   updateScore(curScore: number, ele: Bytes, newScore: number): SkipNode {
     const update = this.predecessors(curScore, ele);
-    const x = update[0]!.next[0]!;
+    const x = this.store.nodeAt(this.store.f64[update[0]! + 1]!);
     const prev = x.backward;
-    const next = x.next[0];
+    const next = this.after(x);
     const afterPrev = !prev || prev.score < newScore;
     const beforeNext = !next || next.score > newScore;
     if (afterPrev && beforeNext) {
       x.score = newScore;
-      for (let i = 0; i < x.next.length; i++) update[i]!.hops[2 * i + 1] = newScore;
+      const a = this.store.f64;
+      for (let i = 0; i < x.height; i++) a[update[i]! + 3 + 3 * i] = newScore;
       return x;
     }
     this.unlink(x, update);
@@ -240,13 +241,14 @@ export class SkipList {
 
   /** 1-based rank of (score, ele), 0 when absent (zslGetRank). */
   rankOf(score: number, ele: Bytes): number {
+    const a = this.store.f64;
     let rank = 0;
-    let x = this.header;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      for (let c = compareNext(x, i, score, ele); c <= 0; c = compareNext(x, i, score, ele)) {
-        rank += x.hops[2 * i]!;
+      for (let c = this.compareNext(o, i, score, ele); c <= 0; c = this.compareNext(o, i, score, ele)) {
+        rank += a[o + 2 + 3 * i]!;
         if (c === 0) return rank;
-        x = x.next[i]!;
+        o = a[o + 1 + 3 * i]!;
       }
     }
     return 0;
@@ -254,14 +256,15 @@ export class SkipList {
 
   /** The node at 1-based `rank` (zslGetElementByRank), undefined when out of range. */
   byRank(rank: number): SkipNode | undefined {
+    const a = this.store.f64;
     let traversed = 0;
-    let x = this.header;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      for (let f = x.next[i]; f !== undefined && traversed + x.hops[2 * i]! <= rank; f = x.next[i]) {
-        traversed += x.hops[2 * i]!;
-        x = f;
+      while (a[o + 1 + 3 * i] !== NIL && traversed + a[o + 2 + 3 * i]! <= rank) {
+        traversed += a[o + 2 + 3 * i]!;
+        o = a[o + 1 + 3 * i]!;
       }
-      if (traversed === rank) return x === this.header ? undefined : x;
+      if (traversed === rank) return o === 0 ? undefined : this.store.nodeAt(o);
     }
     return undefined;
   }
@@ -271,12 +274,13 @@ export class SkipList {
    * the next node satisfies it. For a monotone predicate (true, then false) this is exact.
    */
   countWhile(pred: (n: SkipNode) => boolean): number {
+    const a = this.store.f64;
     let rank = 0;
-    let x = this.header;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      for (let f = x.next[i]; f !== undefined && pred(f); f = x.next[i]) {
-        rank += x.hops[2 * i]!;
-        x = f;
+      for (let f = a[o + 1 + 3 * i]!; f !== NIL && pred(this.store.nodeAt(f)); f = a[o + 1 + 3 * i]!) {
+        rank += a[o + 2 + 3 * i]!;
+        o = f;
       }
     }
     return rank;
@@ -285,20 +289,21 @@ export class SkipList {
   /** Removes the nodes of 1-based ranks start..end inclusive, calling onDelete for each. */
   deleteRangeByRank(start: number, end: number, onDelete: (n: SkipNode) => void): number {
     const update = this.path;
+    const a = this.store.f64;
     let traversed = 0;
-    let x = this.header;
+    let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      for (let f = x.next[i]; f !== undefined && traversed + x.hops[2 * i]! < start; f = x.next[i]) {
-        traversed += x.hops[2 * i]!;
-        x = f;
+      while (a[o + 1 + 3 * i] !== NIL && traversed + a[o + 2 + 3 * i]! < start) {
+        traversed += a[o + 2 + 3 * i]!;
+        o = a[o + 1 + 3 * i]!;
       }
-      update[i] = x;
+      update[i] = o;
     }
     traversed++;
-    let cur = x.next[0];
+    let cur = this.nextAt(this.store.nodeAt(o), 0);
     let removed = 0;
     while (cur && traversed <= end) {
-      const next = cur.next[0];
+      const next = this.after(cur);
       this.unlink(cur, update);
       onDelete(cur);
       removed++;
@@ -309,6 +314,6 @@ export class SkipList {
   }
 
   *[Symbol.iterator](): IterableIterator<SkipNode> {
-    for (let x = this.first(); x; x = x.next[0]) yield x;
+    for (let x = this.first(); x; x = this.after(x)) yield x;
   }
 }

@@ -128,8 +128,9 @@ export class ZSetValue {
    */
   walk(start: number, reverse: boolean, visit: (e: ZEntry) => boolean): void {
     if (start < 0 || start >= this.size) return;
-    if (this.zsl) {
-      for (let n = this.zsl.byRank(start + 1); n && visit(n); n = reverse ? n.backward : n.next[0]);
+    const zsl = this.zsl;
+    if (zsl) {
+      for (let n = zsl.byRank(start + 1); n && visit(n); n = reverse ? n.backward : zsl.after(n));
       return;
     }
     const step = reverse ? -1 : 1;
