@@ -17,6 +17,8 @@ export class SkipNode {
   score: number;
   ele: Bytes;
   backward: SkipNode | undefined;
+  /** The next node at level 0 (a copy of the level-0 link, so that walking in order skips the arena). */
+  forward: SkipNode | undefined;
   /** Number of levels this node takes part in. */
   readonly height: number;
   /** Offset of the node's record in its list's arena; -1 once the node is removed. */
@@ -26,6 +28,7 @@ export class SkipNode {
     this.score = score;
     this.ele = ele;
     this.backward = undefined;
+    this.forward = undefined;
     this.height = height;
     this.off = off;
   }

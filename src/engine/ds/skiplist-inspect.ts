@@ -113,6 +113,7 @@ export function checkInvariants(zsl: SkipList): string | null {
   for (let k = 0; k < nodes.length; k++) {
     const n = nodes[k]!;
     if (n.backward !== (k === 0 ? undefined : nodes[k - 1])) return `bad backward at rank ${k + 1}`;
+    if (n.forward !== zsl.nextAt(n, 0)) return `bad forward at rank ${k + 1}`;
     if (k > 0 && compareScoreMember(nodes[k - 1]!.score, nodes[k - 1]!.ele, n.score, n.ele) >= 0) {
       return `order broken at rank ${k + 1}`;
     }

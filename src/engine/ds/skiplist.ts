@@ -11,7 +11,8 @@
  *     search path gives the rank (1-based) of where the search stops;
  *   - each link also holds a copy of the score of the node it points to (NaN when it points to
  *     nothing), kept in step by every insert, unlink and in-place score update;
- *   - backward points to the previous node at level 0 (undefined for the first node); tail is the last.
+ *   - backward points to the previous node at level 0 (undefined for the first node); tail is the last;
+ *     forward (on the node object) equals the level-0 link, so in-order walks stay off the arena.
  *
  * Memory layout, and why: at a million members a search costs cache and TLB misses, one per separate
  * piece of memory it reads, and nothing else comes close. So the links of all nodes live in one
@@ -88,7 +89,7 @@ export class SkipList {
 
   /** The node after n at level 0. */
   after(n: SkipNode): SkipNode | undefined {
-    return this.nextAt(n, 0);
+    return n.forward;
   }
 
   /** n's successor at level i (i < n.height). */
@@ -165,8 +166,11 @@ export class SkipList {
       a[u + 3] = node.score;
     }
     for (let i = node.height; i < this.level; i++) a[update[i]! + 2 + 3 * i]!++;
-    node.backward = update[0] === 0 ? undefined : this.store.nodeAt(update[0]!);
-    const after = this.after(node);
+    const before = this.store.nodeAt(update[0]!);
+    node.backward = update[0] === 0 ? undefined : before;
+    const after = before.forward;
+    node.forward = after;
+    before.forward = node;
     if (after) after.backward = node;
     else this.tail = node;
     this.length++;
@@ -186,7 +190,8 @@ export class SkipList {
         a[u + 2]!--;
       }
     }
-    const after = this.after(x);
+    const after = x.forward;
+    (x.backward ?? this.header).forward = after;
     if (after) after.backward = x.backward;
     else this.tail = x.backward;
     while (this.level > 1 && a[1 + 3 * (this.level - 1)] === NIL) this.level--;

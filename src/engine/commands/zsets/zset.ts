@@ -118,7 +118,12 @@ export class ZSetValue {
 
   /** The entry at 0-based rank (must be in range). */
   at(rank: number): ZEntry {
-    if (this.zsl) return this.zsl.byRank(rank + 1)!;
+    if (this.zsl) {
+      // The ends are at hand; range lookups check them first (zslIsInRange).
+      if (rank === 0) return this.zsl.first()!;
+      if (rank === this.zsl.length - 1) return this.zsl.tail!;
+      return this.zsl.byRank(rank + 1)!;
+    }
     return this.lp[rank]!;
   }
 
