@@ -80,6 +80,8 @@ describe('SkipList', () => {
       for (let t = -11; t <= 11; t++) {
         expect(zsl.countWhile((n) => n.score < t)).toBe(model.filter((e) => e.score < t).length);
         expect(zsl.countWhile((n) => n.score <= t)).toBe(model.filter((e) => e.score <= t).length);
+        expect(zsl.countScoresWhile((s) => s < t)).toBe(zsl.countWhile((n) => n.score < t));
+        expect(zsl.countScoresWhile((s) => !(s >= t))).toBe(zsl.countWhile((n) => !(n.score >= t)));
       }
     }
   });

@@ -291,6 +291,23 @@ export class SkipList {
     return rank;
   }
 
+  /**
+   * countWhile for a predicate on the score alone: the same walk, answered from the scores cached in
+   * the links, so it reads one record per step and no node objects.
+   */
+  countScoresWhile(pred: (score: number) => boolean): number {
+    const a = this.store.f64;
+    let rank = 0;
+    let o = 0;
+    for (let i = this.level - 1; i >= 0; i--) {
+      while (a[o + 1 + 3 * i] !== NIL && pred(a[o + 3 + 3 * i]!)) {
+        rank += a[o + 2 + 3 * i]!;
+        o = a[o + 1 + 3 * i]!;
+      }
+    }
+    return rank;
+  }
+
   /** Removes the nodes of 1-based ranks start..end inclusive, calling onDelete for each. */
   deleteRangeByRank(start: number, end: number, onDelete: (n: SkipNode) => void): number {
     const update = this.path;

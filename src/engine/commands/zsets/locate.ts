@@ -19,12 +19,15 @@ export interface RangeSpec {
   lteMax(e: ZEntry): boolean;
   /** The bounds alone make the range empty. */
   empty: boolean;
+  /** For score ranges, the same tests on a bare score (lets skiplists search on cached scores). */
+  scores?: { gteMin(s: number): boolean; lteMax(s: number): boolean };
 }
 
 export function scoreSpec(r: ScoreRange): RangeSpec {
   const empty =
     r.min.value > r.max.value || (r.min.value === r.max.value && (r.min.exclusive || r.max.exclusive));
-  return { gteMin: (e) => scoreGteMin(e.score, r), lteMax: (e) => scoreLteMax(e.score, r), empty };
+  const scores = { gteMin: (s: number) => scoreGteMin(s, r), lteMax: (s: number) => scoreLteMax(s, r) };
+  return { gteMin: (e) => scores.gteMin(e.score), lteMax: (e) => scores.lteMax(e.score), empty, scores };
 }
 
 export function lexSpec(r: LexRange): RangeSpec {
@@ -52,10 +55,16 @@ function mayHold(z: ZSetValue, spec: RangeSpec): boolean {
   return spec.gteMin(z.at(z.size - 1)) && spec.lteMax(z.at(0));
 }
 
+/** How many leading entries are below min, as the search for a range start finds them. */
+function countBelowMin(z: ZSetValue, spec: RangeSpec): number {
+  const s = spec.scores;
+  return s ? z.countScoresWhile((x) => !s.gteMin(x)) : z.countWhile((e) => !spec.gteMin(e));
+}
+
 /** Rank of the first entry in range, or -1 (zslFirstInRange / zzlFirstInRange). */
 export function firstInRange(z: ZSetValue, spec: RangeSpec): number {
   if (!mayHold(z, spec)) return -1;
-  const r = z.countWhile((e) => !spec.gteMin(e));
+  const r = countBelowMin(z, spec);
   if (r >= z.size || !spec.lteMax(z.at(r))) return -1;
   return r;
 }
@@ -63,7 +72,8 @@ export function firstInRange(z: ZSetValue, spec: RangeSpec): number {
 /** Rank of the last entry in range, or -1 (zslLastInRange / zzlLastInRange). */
 export function lastInRange(z: ZSetValue, spec: RangeSpec): number {
   if (!mayHold(z, spec)) return -1;
-  const r = z.lastWhere((e) => spec.lteMax(e));
+  const s = spec.scores;
+  const r = s ? z.lastScoreWhere(s.lteMax) : z.lastWhere(spec.lteMax);
   if (r < 0 || !spec.gteMin(z.at(r))) return -1;
   return r;
 }
@@ -89,7 +99,7 @@ function countForward(z: ZSetValue, start: number, spec: RangeSpec): number {
 
 /** ZREMRANGEBYSCORE / ZREMRANGEBYLEX: removes the run starting at the first entry >= min. */
 export function removeInRange(z: ZSetValue, spec: RangeSpec): number {
-  const start = z.enc === 'listpack' ? firstInRange(z, spec) : z.countWhile((e) => !spec.gteMin(e));
+  const start = z.enc === 'listpack' ? firstInRange(z, spec) : countBelowMin(z, spec);
   if (start < 0 || start >= z.size) return 0;
   const n = countForward(z, start, spec);
   return n === 0 ? 0 : z.removeRanks(start, start + n - 1);

@@ -162,6 +162,18 @@ export class ZSetValue {
     return i;
   }
 
+  /** countWhile for a predicate on the score alone (the skiplist answers from its cached scores). */
+  countScoresWhile(pred: (score: number) => boolean): number {
+    if (this.zsl) return this.zsl.countScoresWhile(pred);
+    return this.countWhile((e) => pred(e.score));
+  }
+
+  /** lastWhere for a predicate on the score alone. */
+  lastScoreWhere(pred: (score: number) => boolean): number {
+    if (this.zsl) return this.zsl.countScoresWhile(pred) - 1;
+    return this.lastWhere((e) => pred(e.score));
+  }
+
   /** Removes 0-based ranks start..end inclusive; returns how many. */
   removeRanks(start: number, end: number): number {
     if (this.zsl) {
