@@ -5,7 +5,7 @@
  * Invariants: a record of height h occupies 1 + 3h consecutive doubles starting at its offset; live
  * records never overlap; a freed record is kept on the free list of its height and handed out again
  * only for a node of that same height (heights are drawn from a fixed distribution, so the lists stay
- * short). Offsets stay valid when the arena grows (the content is copied to the same positions), but
+ * short); records are grouped by height in chunks (see below). Offsets stay valid when the arena grows (the content is copied to the same positions), but
  * the Float64Array itself is replaced, so callers re-read `f64` after any allocation.
  */
 import type { Bytes } from '../bytes.ts';
@@ -34,6 +34,17 @@ export class SkipNode {
   }
 }
 
+/*
+ * Records are carved from chunks, each chunk serving one height class (1, 2, 3, 4, 5 and more). A
+ * search moving forward at level i always lands on a node taller than i, so the steps of the upper
+ * levels all land in the few, small chunks of tall records, which stay in the CPU caches and TLB; only
+ * the last levels' steps reach into the bulk of height-1 and height-2 records. Chunks grow with the
+ * arena (an eighth of it, within bounds) so a small list wastes little.
+ */
+const HEIGHT_CLASSES = 5;
+const MIN_CHUNK = 128;
+const MAX_CHUNK = 1 << 15;
+
 export class RecordArena {
   f64 = new Float64Array(1024);
   private top = 0;
@@ -41,16 +52,14 @@ export class RecordArena {
   readonly nodes: (SkipNode | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly freeRecords: number[][] = [];
+  /** Per height class: next free offset and end of its current chunk. */
+  private readonly bumpAt: number[] = new Array<number>(HEIGHT_CLASSES).fill(0);
+  private readonly bumpEnd: number[] = new Array<number>(HEIGHT_CLASSES).fill(0);
 
   /** A node with a fresh record of `height` links to nothing. */
   alloc(height: number, score: number, ele: Bytes): SkipNode {
     while (this.freeRecords.length <= height) this.freeRecords.push([]);
-    let off = this.freeRecords[height]!.pop();
-    if (off === undefined) {
-      off = this.top;
-      this.reserve(off + 1 + 3 * height);
-      this.top = off + 1 + 3 * height;
-    }
+    const off = this.freeRecords[height]!.pop() ?? this.carve(height);
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.nodes.length;
     const node = new SkipNode(score, ele, height, off);
     if (slot === this.nodes.length) this.nodes.push(node);
@@ -77,6 +86,22 @@ export class RecordArena {
   /** The node whose record starts at `off`. */
   nodeAt(off: number): SkipNode {
     return this.nodes[this.f64[off]!]!;
+  }
+
+  /** A new record's offset, from the chunk of its height class (a new chunk when that one is full). */
+  private carve(height: number): number {
+    const c = Math.min(height, HEIGHT_CLASSES) - 1;
+    const size = 1 + 3 * height;
+    if (this.bumpAt[c]! + size > this.bumpEnd[c]!) {
+      const chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, this.top >> 3));
+      this.reserve(this.top + chunk);
+      this.bumpAt[c] = this.top;
+      this.top += chunk;
+      this.bumpEnd[c] = this.top;
+    }
+    const off = this.bumpAt[c]!;
+    this.bumpAt[c] = off + size;
+    return off;
   }
 
   private reserve(size: number): void {
