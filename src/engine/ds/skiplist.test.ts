@@ -75,6 +75,7 @@ describe('SkipList', () => {
       expect([...zsl].map((n) => [n.score, bin(n.ele)])).toEqual(model.map((e) => [e.score, e.ele]));
       model.forEach((e, k) => {
         expect(zsl.rankOf(e.score, utf8(e.ele))).toBe(k + 1);
+        expect(zsl.rankOfNode(zsl.byRank(k + 1)!)).toBe(k + 1);
         expect(bin(zsl.byRank(k + 1)!.ele)).toBe(e.ele);
       });
       for (let t = -11; t <= 11; t++) {

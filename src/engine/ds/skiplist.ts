@@ -259,6 +259,28 @@ export class SkipList {
     return 0;
   }
 
+  /**
+   * rankOf for a node of this list (the sorted set's dictionary hands it over): the same walk, but the
+   * target is recognised by its record offset, so the last step reads neither its member nor its node.
+   */
+  rankOfNode(node: SkipNode): number {
+    const a = this.store.f64;
+    const { score, ele, off } = node;
+    if (off === NIL) return 0; // removed: no link points to it
+    let rank = 0;
+    let o = 0;
+    for (let i = this.level - 1; i >= 0; i--) {
+      for (;;) {
+        const next = a[o + 1 + 3 * i]!;
+        if (next === off) return rank + a[o + 2 + 3 * i]!;
+        if (this.compareNext(o, i, score, ele) >= 0) break;
+        rank += a[o + 2 + 3 * i]!;
+        o = next;
+      }
+    }
+    return 0;
+  }
+
   /** The node at 1-based `rank` (zslGetElementByRank), undefined when out of range. */
   byRank(rank: number): SkipNode | undefined {
     const a = this.store.f64;

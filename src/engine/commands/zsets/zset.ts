@@ -110,7 +110,7 @@ export class ZSetValue {
   rank(key: string): number | undefined {
     if (this.zsl) {
       const node = this.dict!.get(key);
-      return node ? this.zsl.rankOf(node.score, node.ele) - 1 : undefined;
+      return node ? this.zsl.rankOfNode(node) - 1 : undefined;
     }
     const i = this.lpFind(key);
     return i < 0 ? undefined : i;
