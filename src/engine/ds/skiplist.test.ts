@@ -141,6 +141,10 @@ describe('SkipList', () => {
       else scores.set(ele, score);
       expect(checkInvariants(zsl)).toBeNull();
       expect(zsl.length).toBe(scores.size);
+      const all = [...zsl];
+      const below = zsl.countScoresWhile((x) => x < 2);
+      expect(zsl.byRank(below + 1)).toBe(all[below]);
+      expect(zsl.byRank(below)).toBe(all[below - 1]);
     }
     for (const [ele, score] of scores) expect(zsl.rankOf(score, utf8(ele))).toBeGreaterThan(0);
   });

@@ -25,8 +25,9 @@
  *
  * Deciding whether to move forward reads only the current record (the successor's score is cached
  * there), and moving reads one new record; the SkipNode object (member bytes, score) is visited only
- * on a score tie or to hand the node back. Freed records go to a free list per height and are reused;
- * the arena doubles when full. The header is the record at offset 0 (slot 0), 32 levels high.
+ * on a score tie or to hand the node back (countScoresWhile and rankOfNode avoid even that).
+ * skiplist-arena.ts places records by height class and reuses freed ones. The header is the first
+ * record allocated (slot 0, offset 0), 32 levels high.
  *
  * Node heights come from a geometric distribution with p = 1/4, capped at 32 levels, exactly as
  * zslRandomLevel draws them (a 16-bit random number compared with p * 0xFFFF), but the random source
@@ -40,7 +41,8 @@
  * over mixed scores) the answer depends on the shape exactly as Redis's does.
  *
  * SkipNode objects are the handles callers keep (the sorted set's dictionary maps members to them);
- * their links are read through the list (after, nextAt, spanAt). The inspection API (skiplist-inspect.ts) returns plain data for the visualisation.
+ * their links are read through the list (after, nextAt, spanAt). The inspection API
+ * (skiplist-inspect.ts) returns plain data for the visualisation.
  */
 import { type Bytes, compareBytes } from '../bytes.ts';
 import { NIL, RecordArena, SkipNode } from './skiplist-arena.ts';
@@ -71,6 +73,13 @@ export class SkipList {
   private readonly path: number[] = new Array<number>(SKIPLIST_MAXLEVEL).fill(0);
   /** Scratch for insert: rank (1-based, 0 for the header) of path[i]. */
   private readonly pathRank: number[] = new Array<number>(SKIPLIST_MAXLEVEL).fill(0);
+  /**
+   * Where the last rank-counting search stopped: the record at rank stopRank (-1: unknown). A range
+   * command counts the entries before its start, then asks for the node at that rank or the next one;
+   * this answers those without a second search. Any link or unlink forgets it.
+   */
+  private stopRank = -1;
+  private stopOff = 0;
 
   constructor(private readonly randomU16: RandomU16) {
     this.header = this.store.alloc(SKIPLIST_MAXLEVEL, 0, new Uint8Array(0));
@@ -174,6 +183,7 @@ export class SkipList {
     if (after) after.backward = node;
     else this.tail = node;
     this.length++;
+    this.stopRank = -1;
   }
 
   /** Unlinks x given the path of its predecessors (zslDeleteNode) and frees its record. */
@@ -196,6 +206,7 @@ export class SkipList {
     else this.tail = x.backward;
     while (this.level > 1 && a[1 + 3 * (this.level - 1)] === NIL) this.level--;
     this.length--;
+    this.stopRank = -1;
     this.store.free(x);
   }
 
@@ -284,6 +295,10 @@ export class SkipList {
   /** The node at 1-based `rank` (zslGetElementByRank), undefined when out of range. */
   byRank(rank: number): SkipNode | undefined {
     const a = this.store.f64;
+    if (this.stopRank >= 0 && (rank === this.stopRank || rank === this.stopRank + 1)) {
+      const o = rank === this.stopRank ? this.stopOff : a[this.stopOff + 1]!;
+      return o === 0 || o === NIL ? undefined : this.store.nodeAt(o);
+    }
     let traversed = 0;
     let o = 0;
     for (let i = this.level - 1; i >= 0; i--) {
@@ -291,7 +306,7 @@ export class SkipList {
         traversed += a[o + 2 + 3 * i]!;
         o = a[o + 1 + 3 * i]!;
       }
-      if (traversed === rank) return o === 0 ? undefined : this.store.nodeAt(o);
+      if (traversed === rank) return this.stopAt(rank, o);
     }
     return undefined;
   }
@@ -310,6 +325,7 @@ export class SkipList {
         o = f;
       }
     }
+    this.stopAt(rank, o);
     return rank;
   }
 
@@ -327,7 +343,15 @@ export class SkipList {
         o = a[o + 1 + 3 * i]!;
       }
     }
+    this.stopAt(rank, o);
     return rank;
+  }
+
+  /** Remembers that the record at `off` has rank `rank`; its node (undefined for the header). */
+  private stopAt(rank: number, off: number): SkipNode | undefined {
+    this.stopRank = rank;
+    this.stopOff = off;
+    return off === 0 ? undefined : this.store.nodeAt(off);
   }
 
   /** Removes the nodes of 1-based ranks start..end inclusive, calling onDelete for each. */
