@@ -48,6 +48,11 @@ test('prints replies the way redis-cli does', async ({ page }) => {
   expect(await run(page, 'set v "hello world \\x00\\xff"')).toContain('OK');
   expect(await run(page, 'get v')).toContain('"hello world \\x00\\xff"');
   expect(await run(page, 'get "unbalanced')).toContain('Invalid argument(s)');
+  // RESP2 scores arrive as bulk strings, as redis-cli shows them (not as RESP3 doubles).
+  await run(page, 'zadd lb 10 ann 2.5 bob');
+  expect(await run(page, 'zrange lb 0 -1 withscores')).toEqual(
+    expect.arrayContaining(['1) "bob"', '2) "2.5"', '3) "ann"', '4) "10"']),
+  );
 });
 
 test('renders a nested array from EXEC and shows (TX) while in MULTI', async ({ page }) => {
@@ -217,6 +222,8 @@ test('a command held by CLIENT PAUSE gets its reply once another tab unpauses', 
   await page.keyboard.type('set held 1');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await lines(page)).at(-1)).toBe('127.0.0.1:6379> set held 1');
+  // Hold it for longer than redis-cli's 0.5 s threshold, so the elapsed-time line is always printed.
+  await page.waitForTimeout(800);
   await page.getByTestId('tab').nth(1).click();
   expect(await run(page, 'client unpause', 1)).toContain('OK');
   await page.getByTestId('tab').first().click();

@@ -154,7 +154,7 @@ export class PlaygroundHost {
       closedDuringCommand: false,
     };
     conn.client = s.node.connect({
-      write: (r) => this.deliver(conn, toWire(r)),
+      write: (r) => this.deliver(conn, toWire(r, conn.client.resp)),
       close: () => this.closedByServer(s, conn),
     });
     s.connections.set(conn.client.id, conn);
