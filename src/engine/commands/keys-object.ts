@@ -45,7 +45,7 @@ const LFU_NOT_SELECTED =
   'switching between policies at runtime LRU and LFU data will take some time to adjust.';
 
 function lfuPolicy(c: Client): boolean {
-  return c.node.config.get('maxmemory-policy').endsWith('lfu');
+  return c.node.lfuPolicy;
 }
 
 /** MAXMEMORY_FLAG_NO_SHARED_INTEGERS applies: maxmemory set and an LRU or LFU policy. */
@@ -90,10 +90,6 @@ export const objectHandlers: Record<string, Handler> = {
   'object|freq': (c, argv) =>
     withValue(c, argv, (v) => {
       if (!lfuPolicy(c)) fail(LFU_NOT_SELECTED);
-      const s = {
-        logFactor: c.node.config.getInt('lfu-log-factor'),
-        decayMinutes: c.node.config.getInt('lfu-decay-time'),
-      };
-      return int(lfuDecayed(v, c.node.nowMs(), s));
+      return int(lfuDecayed(v, c.node.nowMs(), c.node.lfuSettings));
     }),
 };

@@ -76,13 +76,17 @@ export class Config {
     return this.get(name) === 'yes';
   }
 
-  /** Stores a value after parsing it as CONFIG SET would (throws on a bad value); no listeners run. */
+  /**
+   * Stores a value after parsing it as CONFIG SET would (throws on a bad value) and runs its change
+   * listeners, so values derived from the config stay in step (start-up overrides, tests).
+   */
   setRaw(name: string, value: string): void {
     const p = this.param(name);
     if (!p) throw new Error(`unknown config ${name}`);
     const parsed = parseConfigValue(p, value, this.values.get(p.name)!);
     if (typeof parsed !== 'string') throw new Error(`bad value for ${name}: ${parsed.error}`);
     this.values.set(p.name, parsed);
+    for (const fn of this.listeners.get(p.name) ?? []) fn(parsed, p.name);
   }
 
   /** Runs `fn` after each successful change of `name` (through CONFIG SET). */

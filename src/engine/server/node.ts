@@ -19,7 +19,7 @@ import { CONFIG_PARAMS } from './config-table.ts';
 import { Database } from './db.ts';
 import { processCommand } from './dispatch.ts';
 import { activeExpireCycle } from './expire.ts';
-import { lfuTouch, type RValue } from './object.ts';
+import { lfuTouch, type LfuSettings, type RValue } from './object.ts';
 import { ClientPause } from './pause.ts';
 import { Stats } from './stats.ts';
 import { WatchRegistry } from './watch.ts';
@@ -50,6 +50,12 @@ export class ServerNode {
   readonly startMs: number;
   /** Changes since the last save (INFO rdb_changes_since_last_save). */
   dirty = 0;
+  /**
+   * Derived from maxmemory-policy / lfu-log-factor / lfu-decay-time and kept in step by config
+   * listeners, so the per-access hot path reads fields instead of parsing config strings.
+   */
+  lfuPolicy = false;
+  lfuSettings: LfuSettings = { logFactor: 10, decayMinutes: 1 };
   /** DEBUG SET-ACTIVE-EXPIRE: when false, cron() leaves stale keys to lazy expiry. */
   activeExpireEnabled = true;
   lastSaveMs: number;
@@ -69,6 +75,7 @@ export class ServerNode {
     this.port = opts.port ?? 6379;
     this.commands = new CommandRegistry(opts.families ?? allFamilies);
     this.config = new Config(CONFIG_PARAMS);
+    this.trackLfuConfig();
     for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
     const dbCount = this.config.getInt('databases');
     for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
@@ -157,14 +164,23 @@ export class ServerNode {
     void c;
   }
 
-  /** Marks an access to a value (LRU clock / LFU counter for OBJECT IDLETIME/FREQ and eviction). */
-  touchValue(v: RValue): void {
-    if (this.config.get('maxmemory-policy').endsWith('lfu')) {
-      const lfu = {
+  private trackLfuConfig(): void {
+    const refresh = (): void => {
+      this.lfuPolicy = this.config.get('maxmemory-policy').endsWith('lfu');
+      this.lfuSettings = {
         logFactor: this.config.getInt('lfu-log-factor'),
         decayMinutes: this.config.getInt('lfu-decay-time'),
       };
-      lfuTouch(v, this.clock.nowMs(), lfu, this.random.next());
+    };
+    for (const name of ['maxmemory-policy', 'lfu-log-factor', 'lfu-decay-time'])
+      this.config.onChange(name, refresh);
+    refresh();
+  }
+
+  /** Marks an access to a value (LRU clock / LFU counter for OBJECT IDLETIME/FREQ and eviction). */
+  touchValue(v: RValue): void {
+    if (this.lfuPolicy) {
+      lfuTouch(v, this.clock.nowMs(), this.lfuSettings, this.random.next());
     } else {
       v.lru = this.clock.nowMs();
     }

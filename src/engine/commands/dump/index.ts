@@ -81,7 +81,7 @@ function parseRestoreOptions(argv: Bytes[]): RestoreOptions {
 /** objectSetLRUOrLFU with the RESTORE options. */
 function applyAccessHints(c: Client, v: RValue, o: RestoreOptions): void {
   const now = c.node.nowMs();
-  if (c.node.config.get('maxmemory-policy').endsWith('lfu')) {
+  if (c.node.lfuPolicy) {
     if (o.freq >= 0) {
       v.lfu = o.freq;
       v.lru = now;

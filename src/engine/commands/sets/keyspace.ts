@@ -22,7 +22,7 @@ export function addKey(c: Client, key: string, v: RValue): void {
 
 export function storeKey(c: Client, key: string, v: RValue): void {
   const old = c.db.dict.get(key);
-  if (old !== undefined && c.node.config.get('maxmemory-policy').endsWith('lfu')) {
+  if (old !== undefined && c.node.lfuPolicy) {
     v.lru = old.lru;
     v.lfu = old.lfu;
   }

@@ -99,7 +99,7 @@ function popByRebuilding(c: Client, key: string, s: SetValue, remaining: number)
   }
   const popped = [...setMembers(s)];
   const old = c.db.dict.get(key)!;
-  if (c.node.config.get('maxmemory-policy').endsWith('lfu')) {
+  if (c.node.lfuPolicy) {
     survivors!.lru = old.lru;
     survivors!.lfu = old.lfu;
   }

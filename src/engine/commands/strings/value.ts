@@ -82,7 +82,7 @@ export function asString(v: RValue): StringValue {
  */
 export function putValue(c: Client, key: string, v: StringValue, keepTtl: boolean): void {
   const old = c.db.dict.get(key);
-  if (old !== undefined && c.node.config.get('maxmemory-policy').endsWith('lfu')) {
+  if (old !== undefined && c.node.lfuPolicy) {
     v.lru = old.lru;
     v.lfu = old.lfu;
   }
