@@ -63,6 +63,10 @@ export class Client {
   postponed: Bytes[][] = [];
   /** The request being processed (CLIENT LIST's qbuf/argv-mem; inside EXEC it stays the EXEC). */
   requestArgv: Bytes[] = [];
+  /** Pub/Sub subscriptions (binary strings), kept in step with node.pubsub (server/pubsub.ts). */
+  readonly channels = new Set<string>();
+  readonly patterns = new Set<string>();
+  readonly shardChannels = new Set<string>();
 
   constructor(
     readonly id: number,
@@ -77,5 +81,10 @@ export class Client {
 
   get dbIndex(): number {
     return this.db.id;
+  }
+
+  /** Channels + patterns + shard channels: above zero, the client is in Pub/Sub ("subscribed") mode. */
+  get subscriptionCount(): number {
+    return this.channels.size + this.patterns.size + this.shardChannels.size;
   }
 }

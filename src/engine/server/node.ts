@@ -21,6 +21,7 @@ import { processCommand } from './dispatch.ts';
 import { activeExpireCycle } from './expire.ts';
 import { lfuTouch, type LfuSettings, type RValue } from './object.ts';
 import { ClientPause } from './pause.ts';
+import { PubSubRegistry } from './pubsub.ts';
 import { Stats } from './stats.ts';
 import { WatchRegistry } from './watch.ts';
 
@@ -68,6 +69,8 @@ export class ServerNode {
   readonly blocking = new BlockingRegistry(this);
   /** Run by RESET on a client (modules with per-client state, e.g. Pub/Sub, register here). */
   readonly resetClientHooks: ((c: Client) => void)[] = [];
+  /** Channels, patterns and shard channels with their subscribers; keyspace notifications. */
+  readonly pubsub: PubSubRegistry;
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -76,6 +79,7 @@ export class ServerNode {
     this.commands = new CommandRegistry(opts.families ?? allFamilies);
     this.config = new Config(CONFIG_PARAMS);
     this.trackLfuConfig();
+    this.pubsub = new PubSubRegistry(this);
     for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
     const dbCount = this.config.getInt('databases');
     for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
@@ -112,6 +116,7 @@ export class ServerNode {
     this.watches.unwatchAll(c);
     this.pause.forget(c);
     this.blocking.forget(c);
+    this.pubsub.forget(c);
   }
 
   /** Runs one command from `c`; its reply (if any) is written to c's sink. */
@@ -197,13 +202,10 @@ export class ServerNode {
   /**
    * Keyspace notification hook (notifyKeyspaceEvent). `cls` is the class letter of
    * notify-keyspace-events (g, $, l, s, h, z, x, e, t, m, d, n). Handlers call it exactly where Redis
-   * does; delivery to subscribers arrives with Pub/Sub.
+   * does; the Pub/Sub registry publishes it when notify-keyspace-events enables the class.
    */
   notify(cls: string, event: string, key: string, db: Database): void {
-    void cls;
-    void event;
-    void key;
-    void db;
+    this.pubsub.notifyKeyspaceEvent(cls, event, key, db);
   }
 
   /** A key's value changed (signalModifiedKey): invalidates WATCH and client-side caching. */

@@ -1,0 +1,222 @@
+/*
+ * The node's Pub/Sub registry (Redis's pubsub.c): who listens to which channel, pattern and shard
+ * channel, message delivery, and keyspace notifications (notify.c) published through it.
+ *
+ * Invariants, both directions kept in step by every method here and nowhere else:
+ *   - `channels` / `patterns` / `shardChannels` map a name (binary string) to the Set of its subscribed
+ *     clients, in subscription order (Redis appends to a list); an entry exists only while non-empty.
+ *   - each Client has the same names in its own `channels` / `patterns` / `shardChannels` Sets.
+ *   - the client's 'pubsub' flag (Redis's CLIENT_PUBSUB: RESP2 subscribed mode, CLIENT LIST 'P') is set
+ *     after any (P|S)SUBSCRIBE and cleared when its total subscription count falls to zero.
+ *
+ * Delivery: subscribers of the exact channel first, then for every pattern that matches, each client
+ * subscribed to that pattern (one 'pmessage' per matching pattern, so a client may receive several).
+ * Shard channels ignore patterns. One Reply object per message (per pattern for 'pmessage') is shared by
+ * all receivers: the Reply model is protocol-free (a push encodes as '>' in RESP3, '*' in RESP2).
+ * Pushes bypass CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does. Redis iterates its pattern dict
+ * in hash order; we use subscription order (Redis documents no order between patterns).
+ */
+import { type Bytes, unbin } from '../bytes.ts';
+import { bulk, bulkBin, bulkStr, int, NIL, push, type Reply } from '../resp/reply.ts';
+import { globMatchBin } from '../util/glob.ts';
+import type { Client } from './client.ts';
+import type { Database } from './db.ts';
+import type { ServerNode } from './node.ts';
+
+/** Plain channels or shard channels (SSUBSCRIBE / SPUBLISH): same mechanics, separate namespaces. */
+export type ChannelKind = 'plain' | 'shard';
+
+const WORDS = {
+  message: bulkStr('message'),
+  pmessage: bulkStr('pmessage'),
+  smessage: bulkStr('smessage'),
+  subscribe: bulkStr('subscribe'),
+  unsubscribe: bulkStr('unsubscribe'),
+  psubscribe: bulkStr('psubscribe'),
+  punsubscribe: bulkStr('punsubscribe'),
+  ssubscribe: bulkStr('ssubscribe'),
+  sunsubscribe: bulkStr('sunsubscribe'),
+};
+
+/** Keyspace notification classes that 'A' stands for (all but key-miss 'm' and new-key 'n'). */
+const ALL_EVENT_CLASSES = 'g$lshzxetd';
+
+export class PubSubRegistry {
+  readonly channels = new Map<string, Set<Client>>();
+  readonly patterns = new Map<string, Set<Client>>();
+  readonly shardChannels = new Map<string, Set<Client>>();
+  /** Enabled classes of notify-keyspace-events, derived once per config change. */
+  private eventClasses = new Set<string>();
+  private keyspaceChannels = false;
+  private keyeventChannels = false;
+
+  constructor(readonly node: ServerNode) {
+    const refresh = (): void => this.deriveEventClasses(node.config.get('notify-keyspace-events'));
+    node.config.onChange('notify-keyspace-events', refresh);
+    refresh();
+    // RESET leaves every subscription without notifying (clearClientConnectionState).
+    node.resetClientHooks.push((c) => this.forget(c));
+  }
+
+  private deriveEventClasses(flags: string): void {
+    const set = new Set<string>();
+    for (const ch of flags) {
+      if (ch === 'A') for (const a of ALL_EVENT_CLASSES) set.add(a);
+      else set.add(ch);
+    }
+    this.keyspaceChannels = set.has('K');
+    this.keyeventChannels = set.has('E');
+    this.eventClasses = set;
+  }
+
+  // ---- subscriptions ----------------------------------------------------------------------------
+
+  private serverMap(kind: ChannelKind): Map<string, Set<Client>> {
+    return kind === 'shard' ? this.shardChannels : this.channels;
+  }
+
+  private clientSet(c: Client, kind: ChannelKind): Set<string> {
+    return kind === 'shard' ? c.shardChannels : c.channels;
+  }
+
+  /** The count a (un)subscribe confirmation reports: channels+patterns, or shard channels alone. */
+  private confirmCount(c: Client, kind: ChannelKind): Reply {
+    return int(kind === 'shard' ? c.shardChannels.size : c.channels.size + c.patterns.size);
+  }
+
+  /** Subscribes `c` (no-op when already subscribed) and returns the confirmation to send. */
+  subscribe(c: Client, channel: string, kind: ChannelKind = 'plain'): Reply {
+    const mine = this.clientSet(c, kind);
+    if (!mine.has(channel)) {
+      mine.add(channel);
+      addMember(this.serverMap(kind), channel, c);
+    }
+    c.flags.add('pubsub');
+    const word = kind === 'shard' ? WORDS.ssubscribe : WORDS.subscribe;
+    return push([word, bulkBin(channel), this.confirmCount(c, kind)]);
+  }
+
+  /** Unsubscribes `c` from one channel (subscribed or not) and returns the confirmation. */
+  unsubscribe(c: Client, channel: string, kind: ChannelKind = 'plain'): Reply {
+    if (this.clientSet(c, kind).delete(channel)) removeMember(this.serverMap(kind), channel, c);
+    this.syncFlag(c);
+    const word = kind === 'shard' ? WORDS.sunsubscribe : WORDS.unsubscribe;
+    return push([word, bulkBin(channel), this.confirmCount(c, kind)]);
+  }
+
+  /** UNSUBSCRIBE / SUNSUBSCRIBE without arguments: one confirmation per channel, or one with nil. */
+  unsubscribeAll(c: Client, kind: ChannelKind = 'plain'): Reply[] {
+    const out = [...this.clientSet(c, kind)].map((ch) => this.unsubscribe(c, ch, kind));
+    if (out.length > 0) return out;
+    const word = kind === 'shard' ? WORDS.sunsubscribe : WORDS.unsubscribe;
+    this.syncFlag(c);
+    return [push([word, NIL, this.confirmCount(c, kind)])];
+  }
+
+  psubscribe(c: Client, pattern: string): Reply {
+    if (!c.patterns.has(pattern)) {
+      c.patterns.add(pattern);
+      addMember(this.patterns, pattern, c);
+    }
+    c.flags.add('pubsub');
+    return push([WORDS.psubscribe, bulkBin(pattern), this.confirmCount(c, 'plain')]);
+  }
+
+  punsubscribe(c: Client, pattern: string): Reply {
+    if (c.patterns.delete(pattern)) removeMember(this.patterns, pattern, c);
+    this.syncFlag(c);
+    return push([WORDS.punsubscribe, bulkBin(pattern), this.confirmCount(c, 'plain')]);
+  }
+
+  punsubscribeAll(c: Client): Reply[] {
+    const out = [...c.patterns].map((p) => this.punsubscribe(c, p));
+    if (out.length > 0) return out;
+    this.syncFlag(c);
+    return [push([WORDS.punsubscribe, NIL, this.confirmCount(c, 'plain')])];
+  }
+
+  private syncFlag(c: Client): void {
+    if (c.subscriptionCount === 0) c.flags.delete('pubsub');
+  }
+
+  /** Drops every subscription of `c` without confirmations (disconnect, RESET). */
+  forget(c: Client): void {
+    for (const ch of c.channels) removeMember(this.channels, ch, c);
+    for (const p of c.patterns) removeMember(this.patterns, p, c);
+    for (const ch of c.shardChannels) removeMember(this.shardChannels, ch, c);
+    c.channels.clear();
+    c.patterns.clear();
+    c.shardChannels.clear();
+    c.flags.delete('pubsub');
+  }
+
+  isSubscribed(c: Client, channel: string): boolean {
+    return c.channels.has(channel);
+  }
+
+  // ---- delivery ---------------------------------------------------------------------------------
+
+  /** Writes a Pub/Sub push to `c` even under CLIENT REPLY OFF/SKIP (Redis's CLIENT_PUSHING). */
+  pushTo(c: Client, r: Reply): void {
+    if (!c.closed) c.sink.write(r);
+  }
+
+  /** One 'message' push to one client, with any payload (addReplyPubsubMessage; tracking uses it). */
+  sendMessage(c: Client, channel: string, payload: Reply): void {
+    this.pushTo(c, push([WORDS.message, bulkBin(channel), payload]));
+  }
+
+  /** PUBLISH: delivers to channel then pattern subscribers; returns how many messages were sent. */
+  publish(channel: string, message: Bytes): number {
+    let receivers = 0;
+    const channelBulk = bulk(unbin(channel));
+    const messageBulk = bulk(message);
+    const subscribers = this.channels.get(channel);
+    if (subscribers !== undefined) {
+      const r = push([WORDS.message, channelBulk, messageBulk]);
+      for (const c of subscribers) this.pushTo(c, r);
+      receivers += subscribers.size;
+    }
+    for (const [pattern, clients] of this.patterns) {
+      if (!globMatchBin(pattern, channel)) continue;
+      const r = push([WORDS.pmessage, bulkBin(pattern), channelBulk, messageBulk]);
+      for (const c of clients) this.pushTo(c, r);
+      receivers += clients.size;
+    }
+    return receivers;
+  }
+
+  /** SPUBLISH: shard channel subscribers only (no patterns). */
+  spublish(channel: string, message: Bytes): number {
+    const subscribers = this.shardChannels.get(channel);
+    if (subscribers === undefined) return 0;
+    const r = push([WORDS.smessage, bulkBin(channel), bulk(message)]);
+    for (const c of subscribers) this.pushTo(c, r);
+    return subscribers.size;
+  }
+
+  // ---- keyspace notifications (notify.c) --------------------------------------------------------
+
+  /**
+   * notifyKeyspaceEvent: when class `cls` is enabled, publishes `event` on __keyspace@<db>__:<key>
+   * (flag K) and `key` on __keyevent@<db>__:<event> (flag E). Cheap when notifications are off.
+   */
+  notifyKeyspaceEvent(cls: string, event: string, key: string, db: Database): void {
+    if (!this.eventClasses.has(cls)) return;
+    if (this.keyspaceChannels) this.publish(`__keyspace@${db.id}__:${key}`, unbin(event));
+    if (this.keyeventChannels) this.publish(`__keyevent@${db.id}__:${event}`, unbin(key));
+  }
+}
+
+function addMember(map: Map<string, Set<Client>>, name: string, c: Client): void {
+  const set = map.get(name);
+  if (set === undefined) map.set(name, new Set([c]));
+  else set.add(c);
+}
+
+function removeMember(map: Map<string, Set<Client>>, name: string, c: Client): void {
+  const set = map.get(name);
+  if (set === undefined) return;
+  set.delete(c);
+  if (set.size === 0) map.delete(name);
+}
