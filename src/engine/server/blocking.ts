@@ -29,7 +29,7 @@ import { err, NIL_ARRAY, type Reply } from '../resp/reply.ts';
 import type { Client } from './client.ts';
 import type { Database } from './db.ts';
 import type { ServerNode } from './node.ts';
-import type { RType } from './object.ts';
+import type { RType, RValue } from './object.ts';
 
 export interface BlockRequest {
   /** The value type that can wake the client ('list', 'zset', 'stream'). */
@@ -41,6 +41,12 @@ export interface BlockRequest {
   serve: (key: string) => Reply | undefined;
   /** Reply on timeout or CLIENT UNBLOCK TIMEOUT (a nil array by default, as Redis answers). */
   timeoutReply?: Reply;
+  /**
+   * XREADGROUP only: called when a waited key lost the value the client blocked on (deleted, replaced
+   * by RENAME or another type, flushed, swapped away); its reply unblocks the client (Redis 7.0's
+   * unblockDeletedStreamReadgroupClients), undefined keeps it waiting.
+   */
+  keyLost?: (key: string) => Reply | undefined;
 }
 
 interface BlockState extends BlockRequest {
@@ -49,6 +55,8 @@ interface BlockState extends BlockRequest {
   cmd: Command | undefined;
   /** Commands the client sent while blocked, run in order after it is unblocked. */
   pending: Bytes[][];
+  /** With keyLost: the value object each key held when last offered, to notice replacements. */
+  seen: Map<string, RValue | undefined> | undefined;
 }
 
 export const UNBLOCKED_ERROR = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
@@ -82,7 +90,9 @@ export class BlockingRegistry {
   /** Blocks `c` (the handler then returns no reply). */
   block(c: Client, req: BlockRequest): void {
     const cmd = c.node.commands.lookupByName(c.lastCommand);
-    const st: BlockState = { ...req, keys: [...new Set(req.keys)], client: c, db: c.db, cmd, pending: [] };
+    const keys = [...new Set(req.keys)];
+    const seen = req.keyLost ? new Map(keys.map((k) => [k, c.db.dict.get(k)])) : undefined;
+    const st: BlockState = { ...req, keys, client: c, db: c.db, cmd, pending: [], seen };
     for (const key of st.keys) {
       const id = slot(c.db, key);
       const q = this.waiting.get(id);
@@ -167,16 +177,24 @@ export class BlockingRegistry {
     return min;
   }
 
-  /** Finds keys that gained a value without a signal (see the header); cheap when nobody blocks. */
+  /**
+   * Finds keys that gained a value without a signal (see the header), and keys whose value an
+   * XREADGROUP client blocked on was deleted or replaced (Redis signals those from its delete and
+   * overwrite paths); cheap when nobody blocks.
+   */
   scanForReadyKeys(): void {
     if (this.byClient.size === 0) return;
     for (const q of this.waiting.values()) {
       const st = q[0]!;
       for (const key of st.keys) {
         const v = st.db.dict.get(key);
-        // Streams are always present while clients wait on them: they are woken by XADD's signal only.
+        // Streams are woken by XADD's signal; only a replaced or deleted value matters (below).
         if (v !== undefined && v.type === st.kind && (v.type as string) !== 'stream')
           this.signalKeyAsReady(st.db, key);
+      }
+      for (const w of q) {
+        if (w.seen === undefined) continue;
+        for (const [key, was] of w.seen) if (w.db.dict.get(key) !== was) this.signalKeyAsReady(w.db, key);
       }
     }
   }
@@ -202,9 +220,9 @@ export class BlockingRegistry {
     for (const st of [...q]) {
       if (this.byClient.get(st.client) !== st) continue;
       const v = db.peek(key);
-      if (v === undefined) return;
-      if (v.type !== st.kind) continue;
-      const reply = st.serve(key);
+      st.seen?.set(key, v);
+      // A deleted key (a list a pop emptied) or another type serves nobody but the keyLost clients.
+      const reply = v !== undefined && v.type === st.kind ? st.serve(key) : st.keyLost?.(key);
       if (reply !== undefined) this.finish(st, reply);
     }
   }
