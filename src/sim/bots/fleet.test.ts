@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { bin, utf8 } from '../../engine/bytes.ts';
+import type { Reply } from '../../engine/resp/reply.ts';
+import type { ServerNode } from '../../engine/server/node.ts';
+import { World } from '../world.ts';
+import { BotFleet } from './fleet.ts';
+import { textOf } from './replies.ts';
+
+function setup(seed = 1) {
+  const world = new World({ seed, startMs: 1_700_000_000_000 });
+  const node = world.addNode();
+  const fleet = new BotFleet(world, node);
+  const replies: Reply[] = [];
+  const user = node.connect({ write: (r) => replies.push(r), close: () => {} });
+  const cmd = (...args: string[]): Reply => {
+    const before = replies.length;
+    node.execute(user, args.map(utf8));
+    return replies[before]!;
+  };
+  return { world, node, fleet, cmd };
+}
+
+const has = (node: ServerNode, ...names: string[]): boolean =>
+  names.every((n) => node.commands.lookupByName(n) !== undefined);
+
+const probe = setup().node;
+const streamsReady = has(probe, 'xadd', 'xlen');
+const groupsReady = has(probe, 'xreadgroup', 'xack', 'xgroup|create', 'xautoclaim', 'xpending');
+const pubsubReady = has(probe, 'publish', 'subscribe');
+
+describe('BotFleet', () => {
+  it('names bots with CLIENT SETNAME so CLIENT LIST shows them', () => {
+    const { fleet, cmd } = setup();
+    const s = fleet.start({ kind: 'script', everyMs: 100, commands: [['INCR', 'ticks']] });
+    expect(s).toMatchObject({ id: 1, name: 'bot-script-1', state: 'running', sent: 1, received: 1 });
+    const list = cmd('CLIENT', 'LIST');
+    expect(textOf(list)).toContain('name=bot-script-1 ');
+  });
+
+  it('runs a script every T ms of virtual time, and never without the clock', () => {
+    const { world, fleet, cmd } = setup();
+    fleet.start({
+      kind: 'script',
+      everyMs: 250,
+      commands: [
+        ['INCR', 'ticks'],
+        ['SET', 'last', '{seq}'],
+      ],
+    });
+    expect(cmd('GET', 'ticks')).toEqual({ t: 'nil' });
+    world.advance(1000);
+    expect(cmd('GET', 'ticks')).toEqual({ t: 'bulk', b: utf8('4') });
+    expect(cmd('GET', 'last')).toEqual({ t: 'bulk', b: utf8('4') });
+    expect(fleet.list()[0]).toMatchObject({ processed: 4, sent: 9, errors: 0, lastReply: 'OK' });
+  });
+
+  it('keeps exact rates that are not whole milliseconds, batching fast ones', () => {
+    const { world, fleet, cmd } = setup();
+    fleet.start({ kind: 'script', everyMs: 1, commands: [['INCR', 'n']] });
+    fleet.start({ kind: 'script', everyMs: 333, commands: [['INCR', 'm']] });
+    world.advance(1000);
+    expect(cmd('GET', 'n')).toEqual({ t: 'bulk', b: utf8('1000') });
+    expect(cmd('GET', 'm')).toEqual({ t: 'bulk', b: utf8('3') });
+  });
+
+  it('stops a bot and closes its connection; CLIENT KILL closes one from the server side', () => {
+    const { world, node, fleet, cmd } = setup();
+    const a = fleet.start({ kind: 'script', everyMs: 100, commands: [['INCR', 'a']] });
+    const b = fleet.start({ kind: 'script', everyMs: 100, commands: [['INCR', 'b']], name: 'killme' });
+    world.advance(200);
+    expect(fleet.stop(a.id)).toMatchObject({ state: 'stopped', processed: 2 });
+    expect(node.clients.has(a.clientId)).toBe(false);
+    expect(cmd('CLIENT', 'KILL', 'ID', String(b.clientId))).toEqual({ t: 'int', n: 1 });
+    world.advance(500);
+    expect(cmd('GET', 'a')).toEqual({ t: 'bulk', b: utf8('2') });
+    expect(cmd('GET', 'b')).toEqual({ t: 'bulk', b: utf8('2') });
+    expect(fleet.get(b.id)!.status()).toMatchObject({ state: 'closed' });
+    fleet.stop(a.id, true);
+    expect(fleet.list().map((s) => s.id)).toEqual([b.id]);
+  });
+
+  it('records error replies and refuses bad specs', () => {
+    const { world, fleet } = setup();
+    fleet.start({ kind: 'script', everyMs: 100, commands: [['NOSUCHCMD']] });
+    world.advance(100);
+    expect(fleet.list()[0]).toMatchObject({ errors: 1 });
+    expect(fleet.list()[0]!.lastError).toMatch(/^\(error\) ERR unknown command 'NOSUCHCMD'/);
+    expect(() => fleet.start({ kind: 'producer', stream: 's', perSecond: 0, fields: [['a', 'b']] })).toThrow(
+      /perSecond/,
+    );
+    expect(() => fleet.start({ kind: 'script', everyMs: 10, commands: [] })).toThrow(/commands/);
+    expect(() => fleet.start({ kind: 'script', everyMs: 10, commands: [['PING']], name: 'a b' })).toThrow(
+      /name/,
+    );
+    expect(() => fleet.start({ kind: 'nope' })).toThrow(/unknown bot kind/);
+  });
+
+  it('waits while CLIENT PAUSE holds its command and counts the late reply', () => {
+    const { world, fleet, cmd } = setup();
+    fleet.start({ kind: 'script', everyMs: 100, commands: [['SET', 'k', '{seq}']] });
+    cmd('CLIENT', 'PAUSE', '1000', 'WRITE');
+    world.advance(500);
+    expect(fleet.list()[0]).toMatchObject({ sent: 2, received: 1 });
+    world.advance(600);
+    expect(fleet.list()[0]!.received).toBeGreaterThanOrEqual(2);
+    expect(cmd('GET', 'k')).not.toEqual({ t: 'nil' });
+  });
+
+  it('is deterministic: same seed, same templates', () => {
+    const run = (seed: number) => {
+      const { world, fleet, cmd } = setup(seed);
+      fleet.start({ kind: 'script', everyMs: 100, commands: [['RPUSH', 'l', '{rand:1-6}']] });
+      world.advance(1000);
+      const r = cmd('LRANGE', 'l', '0', '-1');
+      return r.t === 'array' ? r.a.map((x) => (x.t === 'bulk' ? bin(x.b) : '?')).join(',') : '';
+    };
+    expect(run(5)).toBe(run(5));
+    expect(run(5)).not.toBe(run(6));
+  });
+
+  it.skipIf(!streamsReady)('a producer at 10/s for one virtual second adds 10 entries', () => {
+    const { world, fleet, cmd } = setup();
+    fleet.start({ kind: 'producer', stream: 'orders', perSecond: 10, fields: [['n', '{seq}']] });
+    world.advance(1000);
+    expect(cmd('XLEN', 'orders')).toEqual({ t: 'int', n: 10 });
+    expect(fleet.list()[0]).toMatchObject({ processed: 10, errors: 0 });
+  });
+
+  it.skipIf(!pubsubReady)('a publisher reaches subscribers', () => {
+    const { world, node, fleet } = setup();
+    const got: Reply[] = [];
+    const sub = node.connect({ write: (r) => got.push(r), close: () => {} });
+    node.execute(sub, [utf8('SUBSCRIBE'), utf8('news')]);
+    fleet.start({ kind: 'publisher', channel: 'news', perSecond: 5, message: 'item {seq}' });
+    world.advance(1000);
+    expect(got.length).toBe(6);
+    expect(fleet.list()[0]).toMatchObject({ processed: 5, lastReply: '(integer) 1' });
+  });
+
+  it.skipIf(!groupsReady)('a crashed consumer leaves pending entries that a claimer takes over', () => {
+    const { world, fleet, cmd } = setup();
+    for (let i = 1; i <= 10; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
+    cmd('XGROUP', 'CREATE', 'jobs', 'workers', '0');
+    const worker = fleet.start({
+      kind: 'consumer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'alice',
+      perSecond: 10,
+      count: 2,
+      crashAfter: 5,
+    });
+    world.advance(1000);
+    expect(fleet.get(worker.id)!.status()).toMatchObject({ state: 'crashed', processed: 5 });
+    // Batches of 2: 1-2, 3-4, then 5-6 of which 5 is acked and 6 left pending.
+    const pending = cmd('XPENDING', 'jobs', 'workers');
+    expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 1 });
+    fleet.start({
+      kind: 'claimer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'bob',
+      everyMs: 500,
+      minIdleMs: 1000,
+    });
+    world.advance(1000);
+    // Idle 1000 ms is reached at the claimer's second run.
+    const after = cmd('XPENDING', 'jobs', 'workers');
+    expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
+    expect(fleet.list()[1]).toMatchObject({ processed: 1, errors: 0 });
+  });
+
+  it.skipIf(!groupsReady)('a consumer creates its group and drains the stream', () => {
+    const { world, fleet, cmd } = setup();
+    for (let i = 1; i <= 20; i++) cmd('XADD', 'q', '*', 'n', String(i));
+    fleet.start({ kind: 'consumer', stream: 'q', group: 'g', consumer: 'c1', perSecond: 10, count: 5 });
+    world.advance(1000);
+    expect(fleet.list()[0]).toMatchObject({ processed: 20, state: 'running' });
+    const pending = cmd('XPENDING', 'q', 'g');
+    expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 0 });
+  });
+});
