@@ -5,11 +5,13 @@
  * A Connection's state (db, MULTI, RESP version, subscribed, closed) is refreshed from every answer
  * and push, so the prompt can be drawn from `conn.state` right after `send()` resolves.
  */
+import type { BotSpec, BotStatus } from '../protocol/bots.ts';
 import type { ClientState, CommandDoc } from '../protocol/messages.ts';
 import type { WireReply } from '../protocol/reply.ts';
 import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
 
 export type { WorkerLike } from './rpc.ts';
+export type { BotSpec, BotStatus } from '../protocol/bots.ts';
 
 export interface StartOptions {
   /** PRNG seed of the world (`?seed=N`); random when absent. */
@@ -94,6 +96,21 @@ export class Playground {
   async readClock(): Promise<ClockInfo> {
     await this.step(0);
     return this.clock!;
+  }
+
+  /** Starts a bot client (a named connection driven by the virtual clock); rejects a bad spec. */
+  async startBot(spec: BotSpec): Promise<BotStatus> {
+    return (await this.rpc.request({ type: 'botStart', spec }, 'bot')).bot;
+  }
+
+  /** Stops a bot and closes its connection; `remove` also drops it from listBots(). */
+  async stopBot(botId: number, remove = false): Promise<BotStatus> {
+    return (await this.rpc.request({ type: 'botStop', botId, remove }, 'bot')).bot;
+  }
+
+  /** Every bot with its counters (sent, received, processed, last reply and error). */
+  async listBots(): Promise<BotStatus[]> {
+    return (await this.rpc.request({ type: 'botList' }, 'bots')).bots;
   }
 
   /** Stops the worker; every pending and later request is rejected. */

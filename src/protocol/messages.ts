@@ -3,6 +3,7 @@
  * Both ends import these types; every message is a member of a discriminated union on `type`.
  * Requests carry an `id`; the worker answers each with exactly one response carrying the same id.
  */
+import type { BotSpec, BotStatus } from './bots.ts';
 import type { WireReply } from './reply.ts';
 
 /** Facts about one connection that the console shows (prompt, tab title). */
@@ -12,8 +13,10 @@ export interface ClientState {
   /** Inside MULTI (redis-cli shows "(TX)" in the prompt). */
   inMulti: boolean;
   resp: 2 | 3;
-  /** Subscribed to channels or patterns (the console then waits for pushes). */
+  /** Subscribed to channels, patterns or shard channels (RESP2: only pushes and a few commands). */
   subscribed: boolean;
+  /** The connection ran MONITOR: it receives every command the server runs. Absent means false. */
+  monitor?: boolean;
   closed: boolean;
   /**
    * A command of this client waits (CLIENT PAUSE holding it, later a blocking command): its reply will
@@ -43,7 +46,12 @@ export type ToWorker =
   | { type: 'disconnect'; id: number; clientId: number }
   | { type: 'commandDocs'; id: number }
   | { type: 'clock'; id: number; action: 'pause' | 'play' | 'step'; stepMs?: number }
-  | { type: 'speed'; id: number; factor: number };
+  | { type: 'speed'; id: number; factor: number }
+  /** Starts a bot client on the virtual clock; answered with `bot`. */
+  | { type: 'botStart'; id: number; spec: BotSpec }
+  /** Stops a bot (closing its connection); `remove` also drops it from the list. Answered with `bot`. */
+  | { type: 'botStop'; id: number; botId: number; remove?: boolean }
+  | { type: 'botList'; id: number };
 
 export type FromWorker =
   | {
@@ -63,6 +71,8 @@ export type FromWorker =
   | { type: 'commandDocs'; id: number; docs: CommandDoc[] }
   | { type: 'clock'; id: number; nowMs: number; paused: boolean; speed: number }
   | { type: 'error'; id: number; message: string }
+  | { type: 'bot'; id: number; bot: BotStatus }
+  | { type: 'bots'; id: number; bots: BotStatus[] }
   /** Unsolicited: a push (pub/sub message, invalidation) or a late reply (unblocked command). */
   | { type: 'push'; clientId: number; reply: WireReply; state: ClientState }
   /** Unsolicited: the server closed this connection (QUIT, CLIENT KILL). */

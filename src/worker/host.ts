@@ -17,7 +17,9 @@ import type { Client } from '../engine/server/client.ts';
 import type { ServerNode } from '../engine/server/node.ts';
 import type { ClientState, FromWorker, RequestOf, ToWorker } from '../protocol/messages.ts';
 import type { WireReply } from '../protocol/reply.ts';
+import { BotFleet } from '../sim/bots/fleet.ts';
 import { World } from '../sim/world.ts';
+import { handleBotRequest } from './bots-host.ts';
 import { commandDocsFromRegistry } from './command-docs.ts';
 import { TimeDriver } from './time-driver.ts';
 import { toWire } from './wire.ts';
@@ -57,6 +59,7 @@ interface Session {
   driver: TimeDriver;
   startMs: number;
   connections: Map<number, Connection>;
+  bots: BotFleet;
   stopTicker: (() => void) | undefined;
 }
 
@@ -103,6 +106,11 @@ export class PlaygroundHost {
       case 'speed':
         s.driver.setSpeed(msg.factor);
         return this.postClock(s, msg.id);
+      case 'botStart':
+      case 'botStop':
+      case 'botList':
+        this.syncClock(s);
+        return handleBotRequest(s.bots, msg, this.post);
       default:
         throw new Error(`unknown message type ${String((msg as { type: unknown }).type)}`);
     }
@@ -129,7 +137,8 @@ export class PlaygroundHost {
     const world = new World({ seed, startMs: Math.floor(startMs) });
     const node = world.addNode({ host: NODE_HOST, port: NODE_PORT });
     const driver = new TimeDriver(world, () => this.env.realNowMs());
-    const s: Session = { world, node, driver, startMs, connections: new Map(), stopTicker: undefined };
+    const bots = new BotFleet(world, node);
+    const s: Session = { world, node, driver, startMs, connections: new Map(), bots, stopTicker: undefined };
     this.startTicker(s);
     return s;
   }
@@ -235,6 +244,7 @@ export function clientState(c: Client): ClientState {
     inMulti: c.multi !== null,
     resp: c.resp,
     subscribed: c.flags.has('pubsub'),
+    monitor: c.flags.has('monitor'),
     closed: c.closed,
     blocked: c.postponed.length > 0 || c.flags.has('blocked'),
   };
