@@ -70,6 +70,7 @@ describe('PlaygroundHost', () => {
         inMulti: false,
         resp: 2,
         subscribed: false,
+        monitor: false,
         closed: false,
         blocked: false,
       },
