@@ -1,38 +1,17 @@
 /*
  * CLIENT TRACKING / CACHING / TRACKINGINFO / GETREDIR (Redis's client-side caching switches in
  * networking.c). This file keeps each connection's tracking mode with Redis's option checks and error
- * texts; invalidation messages are not sent yet (the key tables of tracking.c are not modelled).
+ * texts; the key tables and invalidation messages live in server/tracking.ts.
  */
-import { type Bytes, lowerBin } from '../bytes.ts';
-import { arr, bulk, bulkStr, int, map, OK, type Reply, set } from '../resp/reply.ts';
+import { bin, type Bytes, lowerBin } from '../bytes.ts';
+import { arr, bulkBin, bulkStr, int, map, OK, type Reply, set } from '../resp/reply.ts';
 import type { Client } from '../server/client.ts';
 import { E, fail } from '../server/errors.ts';
+import type { TrackingOptions, TrackingState } from '../server/tracking.ts';
 import { parseI64Num } from '../util/parse.ts';
 
-export interface TrackingState {
-  redirect: number;
-  bcast: boolean;
-  optin: boolean;
-  optout: boolean;
-  noloop: boolean;
-  /** CLIENT CACHING yes (optin) / no (optout) for the next command. */
-  caching: boolean;
-  prefixes: Bytes[];
-}
-
-const states = new WeakMap<Client, TrackingState>();
-
 export function trackingOf(c: Client): TrackingState | undefined {
-  return states.get(c);
-}
-
-interface TrackingOptions {
-  redirect: number;
-  bcast: boolean;
-  optin: boolean;
-  optout: boolean;
-  noloop: boolean;
-  prefixes: Bytes[];
+  return c.node.tracking.stateOf(c);
 }
 
 function parseOptions(c: Client, argv: Bytes[]): TrackingOptions {
@@ -58,7 +37,7 @@ function parseOptions(c: Client, argv: Bytes[]): TrackingOptions {
     else if (opt === 'optin') o.optin = true;
     else if (opt === 'optout') o.optout = true;
     else if (opt === 'noloop') o.noloop = true;
-    else if (opt === 'prefix' && more) o.prefixes.push(argv[++j]!);
+    else if (opt === 'prefix' && more) o.prefixes.push(bin(argv[++j]!));
     else fail(E.syntax);
   }
   return o;
@@ -86,18 +65,13 @@ export function clientTracking(c: Client, argv: Bytes[]): Reply {
   const o = parseOptions(c, argv);
   const mode = lowerBin(argv[2]!);
   if (mode === 'on') {
-    const cur = states.get(c);
+    const cur = trackingOf(c);
     checkEnable(o, cur);
-    states.set(c, {
-      redirect: o.redirect,
-      bcast: o.bcast,
-      optin: (cur?.optin ?? false) || o.optin,
-      optout: (cur?.optout ?? false) || o.optout,
-      noloop: (cur?.noloop ?? false) || o.noloop,
-      caching: false,
-      prefixes: [...(cur?.prefixes ?? []), ...o.prefixes],
-    });
-    c.flags.add('tracking');
+    if (o.bcast) {
+      const collision = c.node.tracking.prefixCollision(c, o.prefixes);
+      if (collision !== null) fail(collision);
+    }
+    c.node.tracking.enable(c, o);
   } else if (mode === 'off') {
     disableTracking(c);
   } else {
@@ -107,7 +81,7 @@ export function clientTracking(c: Client, argv: Bytes[]): Reply {
 }
 
 export function clientCaching(c: Client, argv: Bytes[]): Reply {
-  const t = states.get(c);
+  const t = trackingOf(c);
   if (!t) {
     fail(
       'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled',
@@ -126,26 +100,30 @@ export function clientCaching(c: Client, argv: Bytes[]): Reply {
 }
 
 export function clientTrackingInfo(c: Client): Reply {
-  const t = states.get(c);
+  const t = trackingOf(c);
   const flags = [t ? 'on' : 'off'];
   if (t?.bcast) flags.push('bcast');
   if (t?.optin) flags.push('optin', ...(t.caching ? ['caching-yes'] : []));
   if (t?.optout) flags.push('optout', ...(t.caching ? ['caching-no'] : []));
   if (t?.noloop) flags.push('noloop');
+  if (t?.brokenRedirect) flags.push('broken_redirect');
   return map([
     [bulkStr('flags'), set(flags.map(bulkStr))],
     [bulkStr('redirect'), int(t ? t.redirect : -1)],
-    [bulkStr('prefixes'), arr((t?.prefixes ?? []).map((p) => bulk(p)))],
+    [bulkStr('prefixes'), arr([...(t?.prefixes ?? [])].sort(byteOrder).map(bulkBin))],
   ]);
 }
 
 /** RESET and disconnection: tracking off. */
 export function disableTracking(c: Client): void {
-  states.delete(c);
-  c.flags.delete('tracking');
+  c.node.tracking.disable(c);
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function clientGetRedir(c: Client): Reply {
-  const t = states.get(c);
+  const t = trackingOf(c);
   return int(t ? t.redirect : -1);
 }

@@ -92,7 +92,7 @@ export function clientsSection(node: ServerNode): Fields {
     ['client_recent_max_input_buffer', node.clients.size > 0 ? 20480 : 0],
     ['client_recent_max_output_buffer', 0],
     ['blocked_clients', blocked],
-    ['tracking_clients', 0],
+    ['tracking_clients', node.tracking.clientCount],
     ['clients_in_timeout_table', 0],
   ];
 }

@@ -101,6 +101,7 @@ export const genericHandlers: Record<string, Handler> = {
   flushdb(c, argv) {
     checkFlushArgs(argv);
     c.node.dirty += flushDatabase(c, c.db);
+    c.node.tracking.invalidateAll();
     return OK;
   },
 
@@ -108,6 +109,7 @@ export const genericHandlers: Record<string, Handler> = {
     checkFlushArgs(argv);
     let removed = 0;
     for (const db of c.node.dbs) removed += flushDatabase(c, db);
+    c.node.tracking.invalidateAll();
     c.node.dirty += removed;
     if (c.node.config.get('save').trim() !== '') {
       // rdbSave after FLUSHALL: the snapshot is now current.
@@ -138,4 +140,5 @@ function swapDatabases(c: Client, a: Database, b: Database): void {
   c.node.watches.touchAllInDb(a, b);
   c.node.watches.touchAllInDb(b, a);
   a.swapContents(b);
+  c.node.tracking.invalidateAll();
 }

@@ -131,7 +131,7 @@ export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): 
     cmd.stats.failedCalls++;
     node.stats.countError(reply.s);
   }
-  node.afterCommand(c);
+  node.afterCommand(c, cmd, argv);
   return reply;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Bytes } from '../bytes.ts';
 import { allFamilies } from '../commands/index.ts';
-import { CommandRegistry } from '../commands/registry.ts';
+import { type Command, CommandRegistry } from '../commands/registry.ts';
 import type { CommandFamily } from '../commands/types.ts';
 import type { Clock, Random } from '../ports.ts';
 import type { Reply } from '../resp/reply.ts';
@@ -23,6 +23,7 @@ import { lfuTouch, type LfuSettings, type RValue } from './object.ts';
 import { ClientPause } from './pause.ts';
 import { PubSubRegistry } from './pubsub.ts';
 import { Stats } from './stats.ts';
+import { TrackingRegistry } from './tracking.ts';
 import { WatchRegistry } from './watch.ts';
 
 export interface NodeOptions {
@@ -67,6 +68,8 @@ export class ServerNode {
   readonly pause = new ClientPause(this);
   /** Clients blocked on keys (BLPOP, BZPOPMIN, XREAD BLOCK ...), see blocking.ts. */
   readonly blocking = new BlockingRegistry(this);
+  /** Client-side caching: keys read by tracking clients, BCAST prefixes, invalidations. */
+  readonly tracking = new TrackingRegistry(this);
   /** Run by RESET on a client (modules with per-client state, e.g. Pub/Sub, register here). */
   readonly resetClientHooks: ((c: Client) => void)[] = [];
   /** Channels, patterns and shard channels with their subscribers; keyspace notifications. */
@@ -117,6 +120,7 @@ export class ServerNode {
     this.pause.forget(c);
     this.blocking.forget(c);
     this.pubsub.forget(c);
+    this.tracking.disable(c);
   }
 
   /** Runs one command from `c`; its reply (if any) is written to c's sink. */
@@ -129,11 +133,13 @@ export class ServerNode {
     // Behind a held command, later commands of the same client wait too (CLIENT PAUSE).
     if (c.postponed.length > 0) return this.pause.hold(c, argv);
     const dirtyBefore = this.dirty;
+    this.tracking.beginCommand(c);
     processCommand(this, c, argv);
     // Keys made ready by the command (or the whole EXEC) are served now, as after Redis's call().
     if (this.dirty !== dirtyBefore) this.blocking.scanForReadyKeys();
     this.blocking.handleReadyKeys();
     this.blocking.runUnblocked();
+    this.tracking.endCommand(c);
   }
 
   /**
@@ -141,9 +147,11 @@ export class ServerNode {
    * blocked clients whose deadline passed, serves ready keys, runs commands held by unblocked clients.
    */
   beforeSleep(): void {
+    this.tracking.broadcast();
     this.blocking.fireTimeouts();
     this.blocking.handleReadyKeys();
     this.blocking.runUnblocked();
+    this.tracking.flushHeld();
   }
 
   /** A key gained a value that may wake blocked clients (Redis's signalKeyAsReady from dbAdd). */
@@ -165,8 +173,8 @@ export class ServerNode {
   }
 
   /** Hook after every executed command (propagation, tracking and unblocking come here). */
-  afterCommand(c: Client): void {
-    void c;
+  afterCommand(c: Client, cmd: Command, argv: readonly Bytes[]): void {
+    this.tracking.rememberKeys(c, cmd, argv);
   }
 
   private trackLfuConfig(): void {
@@ -196,7 +204,7 @@ export class ServerNode {
     db.delete(key);
     this.stats.expiredKeys++;
     this.notify('x', 'expired', key, db);
-    this.signalModifiedKey(db, key);
+    this.signalModifiedKey(db, key, null);
   }
 
   /**
@@ -208,15 +216,20 @@ export class ServerNode {
     this.pubsub.notifyKeyspaceEvent(cls, event, key, db);
   }
 
-  /** A key's value changed (signalModifiedKey): invalidates WATCH and client-side caching. */
-  signalModifiedKey(db: Database, key: string): void {
+  /**
+   * A key's value changed (signalModifiedKey): invalidates WATCH and client-side caching. `by` is the
+   * client that changed it (default: the one whose command runs), null for the server (expiry).
+   */
+  signalModifiedKey(db: Database, key: string, by?: Client | null): void {
     this.watches.touch(db, key);
+    this.tracking.invalidateKey(key, by);
   }
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
   cron(): void {
     this.pause.check();
     if (this.activeExpireEnabled) activeExpireCycle(this);
+    if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
   }
 }
 
