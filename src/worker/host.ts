@@ -243,7 +243,7 @@ export function clientState(c: Client): ClientState {
     db: c.dbIndex,
     inMulti: c.multi !== null,
     resp: c.resp,
-    subscribed: c.flags.has('pubsub'),
+    subscribed: c.subscriptionCount > 0,
     monitor: c.flags.has('monitor'),
     closed: c.closed,
     blocked: c.postponed.length > 0 || c.flags.has('blocked'),
