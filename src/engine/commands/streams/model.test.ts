@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { utf8 } from '../../bytes.ts';
+import { idToString, MAX_ID, MIN_ID, type StreamId } from './id.ts';
+import { streamEstimateDistanceFromFirstEverEntry, streamRangeHasTombstones } from './lag.ts';
+import { StreamValue } from './model.ts';
+import { lpIntSize, lpStrSize } from './node.ts';
+import { streamAppend, streamDeleteEntry, streamEdgeId, streamGetEntry, streamRange } from './ops.ts';
+import { streamTrim } from './trim.ts';
+
+const id = (ms: number, seq = 0): StreamId => ({ ms, seq });
+const fv = (...s: string[]) => s.map(utf8);
+const lim = { maxEntries: 100, maxBytes: 4096 };
+
+function filled(n: number, limits = lim): StreamValue {
+  const s = new StreamValue(0);
+  for (let i = 1; i <= n; i++) streamAppend(s, id(i), fv('f', String(i)), limits);
+  return s;
+}
+
+describe('stream model', () => {
+  it('sizes listpack elements as listpack.c encodes them', () => {
+    expect(lpIntSize(0)).toBe(2);
+    expect(lpIntSize(127)).toBe(2);
+    expect(lpIntSize(128)).toBe(3);
+    expect(lpIntSize(-4097)).toBe(4);
+    expect(lpIntSize(2 ** 40)).toBe(10);
+    expect(lpStrSize(utf8('123'))).toBe(2);
+    expect(lpStrSize(utf8('0123'))).toBe(6);
+    expect(lpStrSize(utf8('-0'))).toBe(4);
+    expect(lpStrSize(utf8('x'.repeat(64)))).toBe(67);
+    expect(lpStrSize(utf8('x'.repeat(200)))).toBe(204);
+  });
+
+  it('splits nodes by entry count and by bytes', () => {
+    const s = filled(250);
+    expect(s.nodes.size).toBe(3);
+    expect(s.nodes.keys().map(idToString)).toEqual(['1-0', '101-0', '201-0']);
+    const big = new StreamValue(0);
+    for (let i = 1; i <= 10; i++) streamAppend(big, id(i), fv('f', 'x'.repeat(1000)), lim);
+    expect(big.nodes.size).toBe(3);
+  });
+
+  it('iterates ranges both ways and deletes entries', () => {
+    const s = filled(250);
+    expect(streamRange(s, id(99), id(102), false).map((e) => idToString(e.id))).toEqual([
+      '99-0',
+      '100-0',
+      '101-0',
+      '102-0',
+    ]);
+    expect(streamRange(s, MIN_ID, MAX_ID, true, 2).map((e) => idToString(e.id))).toEqual(['250-0', '249-0']);
+    expect(streamDeleteEntry(s, id(1))).toBe(true);
+    expect(streamDeleteEntry(s, id(1))).toBe(false);
+    expect(streamGetEntry(s, id(1))).toBeUndefined();
+    expect(idToString(streamEdgeId(s, true))).toBe('2-0');
+    expect(s.length).toBe(249);
+    for (let i = 201; i <= 250; i++) streamDeleteEntry(s, id(i));
+    expect(s.nodes.size).toBe(2);
+  });
+
+  it('trims whole nodes when approximate, entries when exact', () => {
+    const s = filled(250);
+    expect(
+      streamTrim(s, { strategy: 'maxlen', maxlen: 120, minid: MIN_ID, approx: true, limit: 10000 }),
+    ).toBe(100);
+    expect(s.length).toBe(150);
+    expect(streamTrim(s, { strategy: 'maxlen', maxlen: 120, minid: MIN_ID, approx: false, limit: 0 })).toBe(
+      30,
+    );
+    expect(idToString(s.firstId)).toBe('131-0');
+    expect(streamTrim(s, { strategy: 'minid', maxlen: 0, minid: id(240), approx: false, limit: 0 })).toBe(
+      109,
+    );
+    expect(s.length).toBe(11);
+  });
+
+  it('estimates distances and tombstones like Redis', () => {
+    const s = filled(10);
+    expect(streamEstimateDistanceFromFirstEverEntry(s, id(10))).toBe(10);
+    expect(streamEstimateDistanceFromFirstEverEntry(s, id(1))).toBe(1);
+    expect(streamEstimateDistanceFromFirstEverEntry(s, id(0, 5))).toBe(0);
+    expect(streamEstimateDistanceFromFirstEverEntry(s, id(5))).toBe(-1);
+    streamDeleteEntry(s, id(5));
+    s.maxDeletedId = id(5);
+    expect(streamRangeHasTombstones(s, id(3), null)).toBe(true);
+    expect(streamRangeHasTombstones(s, id(6), null)).toBe(false);
+  });
+});
