@@ -9,6 +9,7 @@ import type { Quicklist } from '../ds/quicklist.ts';
 import type { HashTable } from '../ds/hashtable.ts';
 import type { Intset } from '../ds/intset.ts';
 import type { ZSetValue } from '../commands/zsets/zset.ts';
+import type { StreamValue } from '../commands/streams/model.ts';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -67,7 +68,7 @@ export interface ListValue {
   lfu: number;
 }
 
-export type RValue = StringValue | HashValue | SetValue | ListValue | ZSetValue;
+export type RValue = StringValue | HashValue | SetValue | ListValue | ZSetValue | StreamValue;
 
 export type RType = RValue['type'];
 
@@ -100,6 +101,8 @@ export function cloneValue(v: RValue, nowMs: number): RValue {
         lfu: LFU_INIT_VAL,
       };
     case 'zset':
+      return v.clone(nowMs);
+    case 'stream':
       return v.clone(nowMs);
     default:
       throw new ReplyError('ERR unknown type object');
