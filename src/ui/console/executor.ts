@@ -5,9 +5,12 @@
  * - A command is sent `repeat` times (redis-cli's "3 PING"); each reply is printed in TTY format, or
  *   raw for the commands redis-cli prints raw (INFO, CLIENT LIST, ...).
  * - SUBSCRIBE/PSUBSCRIBE/SSUBSCRIBE print "Reading messages... (press Ctrl-C to quit)" and MONITOR
- *   starts streaming: the tab then only prints what arrives until an error reply or Ctrl-C. Ctrl-C
- *   (also during a blocking command) drops the connection and opens a new one on the same DB and
- *   protocol, as redis-cli reconnects after an interrupted read.
+ *   starts streaming: the tab then only prints what arrives until an error reply or Ctrl-C, whatever
+ *   the protocol (redis-cli decides by the command name, so a RESP3 tab reads its pushes the same way,
+ *   each printed as a numbered list). Ctrl-C (also during a blocking command) drops the connection and
+ *   opens a new one on the same DB, as redis-cli 7.0 reconnects after an interrupted read; unlike
+ *   redis-cli (which only keeps RESP3 when started with -3) the new connection also gets HELLO 3 again
+ *   if the tab had switched to RESP3, since a tab has no command line to say so.
  * - With no connection (after QUIT or when the server closed it) the next command connects anew.
  * - Commands taking 500 ms or more of real time get redis-cli's "(1.52s)" line.
  */
@@ -36,6 +39,8 @@ function isBlocked(conn: ConsoleConnection): boolean {
 export class CommandExecutor {
   conn: ConsoleConnection | null = null;
   reading: ReadingMode = null;
+  /** Real ms (deps.nowMs) when the command that started the current reading mode was entered. */
+  readingSinceMs = 0;
   private detach: (() => void)[] = [];
   /** Bumped on every (re)connect so replies of an aborted command are dropped. */
   private generation = 0;
@@ -86,8 +91,10 @@ export class CommandExecutor {
     else this.events.onPushAtPrompt(formatPush(r));
   }
 
+  /** The server closed the connection (QUIT, CLIENT KILL); a reading tab says so as redis-cli does. */
   private handleClose(conn: ConsoleConnection): void {
     if (this.conn !== conn) return;
+    if (this.reading) this.print('Error: Server closed the connection\n');
     this.settleLateReply(null);
     for (const d of this.detach) d();
     this.detach = [];
@@ -114,6 +121,7 @@ export class CommandExecutor {
       const ok = await this.sendOnce(argv, args);
       if (!ok || this.reading) break;
     }
+    if (this.reading) this.readingSinceMs = started;
     const elapsedMs = this.deps.nowMs() - started;
     if (elapsedMs >= 500 && !this.reading) this.print(`(${(elapsedMs / 1000).toFixed(2)}s)\n`);
   }
@@ -133,6 +141,7 @@ export class CommandExecutor {
       replies = await conn.send(argv);
     } catch {
       if (generation !== this.generation) return false;
+      this.reading = null;
       this.print('Error: Server closed the connection\n');
       this.handleClose(conn);
       return false;

@@ -4,7 +4,7 @@ import type { WireReply } from '../../protocol/reply.ts';
 import { History } from '../cli/history.ts';
 import { FakeScreen } from './screen.test-util.ts';
 import { ConsoleSession } from './session.ts';
-import type { ConsoleConnection } from './types.ts';
+import type { ConsoleConnection, SessionStatus } from './types.ts';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -18,7 +18,9 @@ class FakeConnection implements ConsoleConnection {
   constructor(
     readonly clientId: number,
     private readonly data: Map<string, string>,
-  ) {}
+  ) {
+    this.state = { ...this.state, clientId };
+  }
   async send(argv: Uint8Array[]): Promise<WireReply[]> {
     const [cmd, ...a] = argv.map((b) => dec.decode(b));
     this.sent.push([cmd!, ...a]);
@@ -38,9 +40,17 @@ class FakeConnection implements ConsoleConnection {
       case 'blpop':
         this.state = { ...this.state, blocked: true };
         return [];
-      case 'subscribe':
+      case 'subscribe': {
         this.state = { ...this.state, subscribed: true };
-        return a.map((ch, i) => ({ t: 'array', a: [bulk('subscribe'), bulk(ch), { t: 'int', n: i + 1 }] }));
+        const kind = this.state.resp === 3 ? 'push' : 'array';
+        return a.map((ch, i) => ({ t: kind, a: [bulk('subscribe'), bulk(ch), { t: 'int', n: i + 1 }] }));
+      }
+      case 'monitor':
+        this.state = { ...this.state, monitor: true };
+        return [{ t: 'simple', s: 'OK' }];
+      case 'hello':
+        this.state = { ...this.state, resp: 3 };
+        return [{ t: 'map', m: [[bulk('proto'), { t: 'int', n: 3 }]] }];
       default:
         return [{ t: 'error', s: `ERR unknown command '${cmd}'` }];
     }
@@ -52,8 +62,15 @@ class FakeConnection implements ConsoleConnection {
   push(r: WireReply): void {
     for (const cb of this.pushCbs) cb(r);
   }
-  onClose(): () => void {
-    return () => {};
+  private closeCbs: (() => void)[] = [];
+  onClose(cb: () => void): () => void {
+    this.closeCbs.push(cb);
+    return () => (this.closeCbs = this.closeCbs.filter((c) => c !== cb));
+  }
+  /** The server closes the connection (CLIENT KILL). */
+  kill(): void {
+    this.state = { ...this.state, closed: true };
+    for (const cb of this.closeCbs) cb();
   }
   close(): void {
     this.state = { ...this.state, closed: true };
@@ -82,6 +99,8 @@ const docs: CommandDoc[] = [
 ];
 
 async function setup() {
+  const clock = { ms: 0 };
+  const statuses: SessionStatus[] = [];
   const screen = new FakeScreen(60);
   const data = new Map<string, string>();
   const conns: FakeConnection[] = [];
@@ -94,16 +113,17 @@ async function setup() {
         return conns[conns.length - 1]!;
       },
       docs: Promise.resolve(docs),
-      nowMs: () => 0,
+      nowMs: () => clock.ms,
     },
     new History(null),
+    (st) => statuses.push(st),
   );
   await session.start();
   const type = async (text: string) => {
     session.input(text);
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
   };
-  return { screen, session, conns, type };
+  return { screen, session, conns, type, clock, statuses };
 }
 
 describe('ConsoleSession', () => {
@@ -206,5 +226,71 @@ describe('ConsoleSession', () => {
     const { screen, type } = await setup();
     await type('help get\r');
     expect(screen.text()).toContain('  GET key');
+  });
+
+  it('leaves subscribed mode on Ctrl-C as redis-cli 7.0: "^C(1.20s)", a new connection, a notice', async () => {
+    const { screen, session, conns, type, clock, statuses } = await setup();
+    await type('subscribe a b\r');
+    expect(session.status).toMatchObject({ reading: 'pubsub', busy: true, subscribed: true });
+    await type('get k\r'); // typing does nothing while reading
+    expect(conns[0]!.sent.length).toBe(1);
+    clock.ms = 1200;
+    await type('\x03');
+    expect(screen.text().slice(-2)).toEqual(['^C(1.20s)', '127.0.0.1:6379>']);
+    expect(statuses.at(-1)).toMatchObject({ reading: null, busy: false, subscribed: false });
+    expect(statuses.at(-1)!.notice).toBe(
+      'Left subscribed mode: this tab reconnected as client 2, as redis-cli does.',
+    );
+    await type('get k\r');
+    expect(conns[1]!.sent).toEqual([['get', 'k']]);
+    expect(session.status.notice).toBeNull();
+  });
+
+  it('prints MONITOR lines as they arrive until Ctrl-C', async () => {
+    const { screen, conns, type } = await setup();
+    await type('monitor\r');
+    conns[0]!.push({ t: 'simple', s: '1700000000.000001 [0 127.0.0.1:40002] "set" "a" "1"' });
+    expect(screen.text().slice(-4)).toEqual([
+      '127.0.0.1:6379> monitor',
+      'OK',
+      '1700000000.000001 [0 127.0.0.1:40002] "set" "a" "1"',
+      '',
+    ]);
+    await type('\x03');
+    expect(screen.text().at(-1)).toBe('127.0.0.1:6379>');
+    expect(conns.length).toBe(2);
+  });
+
+  it('reads RESP3 pushes in subscribed mode as numbered lists, and restores RESP3 after Ctrl-C', async () => {
+    const { screen, conns, type } = await setup();
+    await type('hello 3\rsubscribe ch\r');
+    conns[0]!.push({ t: 'push', a: [bulk('message'), bulk('ch'), bulk('hi')] });
+    expect(screen.text().slice(-7)).toEqual([
+      '1) "subscribe"',
+      '2) "ch"',
+      '3) (integer) 1',
+      '1) "message"',
+      '2) "ch"',
+      '3) "hi"',
+      '',
+    ]);
+    await type('\x03');
+    expect(conns[1]!.sent).toEqual([['HELLO', '3']]);
+  });
+
+  it('says so and shows "not connected" when the server closes a reading tab', async () => {
+    const { screen, conns, type, session } = await setup();
+    await type('subscribe ch\r');
+    conns[0]!.kill();
+    await type('');
+    expect(screen.text().slice(-2)).toEqual(['Error: Server closed the connection', 'not connected>']);
+    expect(session.status).toMatchObject({ connected: false, reading: null, busy: false });
+  });
+
+  it('prints a push that arrives at the prompt above the prompt line', async () => {
+    const { screen, conns, type } = await setup();
+    await type('get');
+    conns[0]!.push({ t: 'push', a: [bulk('invalidate'), { t: 'array', a: [bulk('k')] }] });
+    expect(screen.text().slice(-2)).toEqual(["-> invalidate: 'k'", '127.0.0.1:6379> get key']);
   });
 });

@@ -16,6 +16,7 @@ import { CommandExecutor } from './executor.ts';
 import { type Key, parseKeys } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
 import { applyPreference, interpretLine } from './repl.ts';
+import { leftModeNotice } from './status-note.ts';
 import { type DrawState, drawLine, textWidth } from './render.ts';
 import type { SessionDeps, SessionStatus } from './types.ts';
 
@@ -32,6 +33,8 @@ export class ConsoleSession {
   private hintsOn = true;
   /** Identifies the line being run; bumped by Ctrl-C so an abandoned run ends silently. */
   private runToken = 0;
+  /** Status-bar note about the last mode change; cleared by the next command. */
+  private notice: string | null = null;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -68,10 +71,14 @@ export class ConsoleSession {
       inMulti: s?.inMulti ?? false,
       subscribed: s?.subscribed ?? false,
       busy: this.mode !== 'prompt',
+      reading: this.mode === 'reading' ? this.executor.reading : null,
+      notice: this.notice,
     };
   }
 
   private statusChanged(): void {
+    // Reading ended without Ctrl-C (the server closed the connection): back to the prompt.
+    if (this.mode === 'reading' && !this.executor.reading) return this.showPrompt();
     this.onStatus(this.status);
     if (this.mode === 'prompt') this.redraw();
   }
@@ -145,13 +152,23 @@ export class ConsoleSession {
     }
   }
 
+  /**
+   * Ctrl-C while busy or reading. Leaving subscribed/MONITOR mode looks as in redis-cli 7.0: the
+   * terminal's "^C", then "(1.64s)" when the command ran 0.5 s or more, then the prompt (which, drawn
+   * from column 0, overwrites a lone "^C" as linenoise's does). The status bar says that the tab now
+   * has a new connection, since the terminal does not.
+   */
   private async interrupt(): Promise<void> {
     this.runToken++; // whatever the interrupted command does later must not touch the screen
+    const left = this.mode === 'reading' ? this.executor.reading : null;
     this.mode = 'starting';
-    this.print('^C\n');
+    const elapsedMs = this.deps.nowMs() - this.executor.readingSinceMs;
+    if (!left) this.print('^C\n');
+    else this.print(elapsedMs >= 500 ? `^C(${(elapsedMs / 1000).toFixed(2)}s)\n` : '^C');
     this.queuedKeys = [];
     try {
       await this.executor.interrupt();
+      if (left) this.notice = leftModeNotice(left, this.executor.conn?.state);
     } catch {
       this.print('Could not reconnect\n');
     }
@@ -252,6 +269,7 @@ export class ConsoleSession {
     this.mode = 'busy';
     this.onStatus(this.status);
     const token = ++this.runToken;
+    this.notice = null;
     void this.runLine(line)
       .catch((err: unknown) => this.print(`Error: ${err instanceof Error ? err.message : String(err)}\n`))
       .finally(() => {

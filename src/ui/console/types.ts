@@ -48,4 +48,8 @@ export interface SessionStatus {
   subscribed: boolean;
   /** Waiting for a reply or reading pushes (no prompt shown). */
   busy: boolean;
+  /** Subscribed or MONITOR mode: only Ctrl-C does anything. Absent means null. */
+  reading?: 'pubsub' | 'monitor' | null;
+  /** A line for the status bar about what the tab just did (e.g. reconnecting after Ctrl-C). */
+  notice?: string | null;
 }
