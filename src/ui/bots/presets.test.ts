@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+// The presets must pass the worker's validation; the test may look at the sim layer.
+// eslint-disable-next-line no-restricted-imports
+import { validateBotSpec } from '../../sim/bots/spec.ts';
+import type { BotStatus } from '../../protocol/bots.ts';
+import { BOT_PRESETS, lastOutcome, sortBots } from './presets.ts';
+
+const status = (id: number, state: BotStatus['state']): BotStatus => ({
+  id,
+  name: `b${id}`,
+  kind: 'script',
+  state,
+  clientId: id,
+  summary: '',
+  sent: 0,
+  received: 0,
+  errors: 0,
+  processed: 0,
+  lastReply: 'OK',
+  lastError: null,
+});
+
+describe('bot presets', () => {
+  it('are all valid specs with unique ids', () => {
+    for (const p of BOT_PRESETS) expect(validateBotSpec(p.spec)).toEqual(p.spec);
+    expect(new Set(BOT_PRESETS.map((p) => p.id)).size).toBe(BOT_PRESETS.length);
+  });
+
+  it('sorts running bots first and shows the last error before the last reply', () => {
+    expect(
+      sortBots([status(1, 'stopped'), status(3, 'running'), status(2, 'running')]).map((b) => b.id),
+    ).toEqual([2, 3, 1]);
+    expect(lastOutcome(status(1, 'running'))).toBe('OK');
+    expect(lastOutcome({ ...status(1, 'crashed'), lastError: 'boom' })).toBe('boom');
+  });
+});
