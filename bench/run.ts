@@ -3,7 +3,7 @@
  *  (a) the engine in-process: SET and GET through node.execute() with pre-built argv and a no-op sink;
  *  (b) over TCP: redis-benchmark -t set,get -n 200000 -c 50 -q, without and with -P 16, against our
  *      server (a tsx child process, as users run it) and a real redis-server, with the ratio ours/real.
- * BENCH_SKIP_TCP=1 runs (a) only.
+ * BENCH_SKIP_TCP=1 skips the TCP parts; BENCH_ONLY=types|messaging runs just part (c) or (d).
  */
 import { startRedis } from '../test/diff/redis.ts';
 import { findPid, processTreeCpuMs } from './cpu.ts';
@@ -11,6 +11,7 @@ import { benchInProcess } from './inprocess.ts';
 import { formatOps, formatTable } from './table.ts';
 import { redisBenchmark, startOurServer } from './tcp.ts';
 import { benchDataTypes } from './datatypes.ts';
+import { benchMessaging } from './messaging.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const MODES: { label: string; args: string[] }[] = [
@@ -67,8 +68,14 @@ async function overTcp(): Promise<void> {
   console.log(formatTable(['test', 'ours req/s', 'redis req/s', 'ours/real'], rows));
 }
 
-inProcess();
-if (process.env.BENCH_SKIP_TCP !== '1') await overTcp();
+const only = process.env.BENCH_ONLY;
+if (!only) {
+  inProcess();
+  if (process.env.BENCH_SKIP_TCP !== '1') await overTcp();
+}
 
 // (c) data-type figures (bench/datatypes.ts); BENCH_SKIP_TYPES=1 skips them.
-if (process.env.BENCH_SKIP_TYPES !== '1') await benchDataTypes();
+if ((!only || only === 'types') && process.env.BENCH_SKIP_TYPES !== '1') await benchDataTypes();
+
+// (d) streams and Pub/Sub (bench/messaging.ts); BENCH_SKIP_MESSAGING=1 skips them.
+if ((!only || only === 'messaging') && process.env.BENCH_SKIP_MESSAGING !== '1') await benchMessaging();
