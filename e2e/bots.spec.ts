@@ -1,0 +1,101 @@
+/*
+ * Bot clients in the browser: started from the Bots panel or the facade, they run on the virtual
+ * clock (which follows real time, faster with setSpeed) and show up as ordinary clients.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const PROMPT = '127.0.0.1:6379>';
+
+async function lines(page: Page, tab = 0): Promise<string[]> {
+  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
+}
+
+async function expectLastLine(page: Page, text: string, tab = 0): Promise<void> {
+  await expect.poll(async () => (await lines(page, tab)).at(-1)?.trimEnd()).toBe(text);
+}
+
+async function open(page: Page): Promise<void> {
+  await page.goto('./');
+  await expectLastLine(page, PROMPT);
+}
+
+async function run(page: Page, line: string, tab = 0): Promise<string[]> {
+  const before = (await lines(page, tab)).length;
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expectLastLine(page, PROMPT, tab);
+  return (await lines(page, tab)).slice(before);
+}
+
+/** Runs a command until its output contains `want` (bots work in the background meanwhile). */
+async function runUntil(page: Page, line: string, want: string): Promise<void> {
+  await expect.poll(async () => (await run(page, line)).join('\n'), { timeout: 20_000 }).toContain(want);
+}
+
+async function hasCommand(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(
+    async (n) => (await window.__playground!.commandDocs()).some((d) => d.name === n),
+    name,
+  );
+}
+
+test('the Bots panel starts a ticker that CLIENT LIST shows, counts its work, and stops it', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByTestId('bots-toggle').click();
+  await expect(page.getByTestId('bots-panel')).toContainText('No bots yet');
+  await page.getByTestId('bot-preset-ticker').click();
+  const row = page.getByTestId('bot-row').first();
+  await expect(row).toHaveAttribute('data-bot-name', 'bot-script-1');
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect
+    .poll(async () => Number(await row.getByTestId('bot-processed').textContent()))
+    .toBeGreaterThan(1);
+  await page.getByTestId('console').first().click();
+  expect((await run(page, 'client list')).join('\n')).toContain('name=bot-script-1 ');
+  await runUntil(page, 'get ticks', '"');
+  await row.getByRole('button', { name: 'Stop bot-script-1' }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  expect((await run(page, 'client list')).join('\n')).not.toContain('bot-script-1');
+  await row.getByRole('button', { name: 'Remove bot-script-1' }).click();
+  await expect(page.getByTestId('bot-row')).toHaveCount(0);
+});
+
+test('a consumer bot drains a stream while the clock runs', async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'XREADGROUP')), 'consumer groups are not served yet');
+  expect(await run(page, '20 xadd jobs * n 1')).toHaveLength(20);
+  expect(await run(page, 'xgroup create jobs workers 0')).toContain('OK');
+  await page.evaluate(() =>
+    window.__playground!.startBot({
+      kind: 'consumer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'w1',
+      perSecond: 10,
+      count: 5,
+    }),
+  );
+  await runUntil(page, 'xinfo groups jobs', '"entries-read"\n    6) (integer) 20');
+  expect(await run(page, 'xlen jobs')).toContain('(integer) 20');
+  expect((await run(page, 'xpending jobs workers'))[0]).toBe('1) (integer) 0');
+});
+
+test('a crashed consumer leaves pending entries that a claimer takes over', async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'XAUTOCLAIM')), 'consumer groups are not served yet');
+  await run(page, '12 xadd orders * item x');
+  await page.evaluate(() => window.__playground!.setSpeed(20));
+  await page.getByTestId('bots-toggle').click();
+  await page.getByTestId('bot-preset-consumer').click();
+  const consumer = page.locator('[data-testid=bot-row][data-bot-name=bot-consumer-1]');
+  await expect(consumer).toHaveAttribute('data-state', 'crashed', { timeout: 20_000 });
+  await page.getByTestId('console').first().click();
+  await runUntil(page, 'xpending orders workers', '1) (integer) 2');
+  await page.getByTestId('bot-preset-claimer').click();
+  await page.getByTestId('console').first().click();
+  await runUntil(page, 'xpending orders workers', '1) (integer) 0');
+  const claimer = page.locator('[data-testid=bot-row][data-bot-name=bot-claimer-2]');
+  await expect(claimer.getByTestId('bot-processed')).toHaveText('2');
+});
