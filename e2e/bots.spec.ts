@@ -77,9 +77,13 @@ test('a consumer bot drains a stream while the clock runs', async ({ page }) => 
       count: 5,
     }),
   );
-  await runUntil(page, 'xinfo groups jobs', '"entries-read"\n    6) (integer) 20');
+  await runUntil(page, 'xinfo groups jobs', '"entries-read"\n   10) (integer) 20');
+  expect((await run(page, 'xinfo groups jobs')).slice(5, 7)).toEqual([
+    '    5) "pending"',
+    '    6) (integer) 0',
+  ]);
   expect(await run(page, 'xlen jobs')).toContain('(integer) 20');
-  expect((await run(page, 'xpending jobs workers'))[0]).toBe('1) (integer) 0');
+  expect((await run(page, 'xpending jobs workers'))[1]).toBe('1) (integer) 0');
 });
 
 test('a crashed consumer leaves pending entries that a claimer takes over', async ({ page }) => {
