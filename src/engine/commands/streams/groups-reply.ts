@@ -1,23 +1,15 @@
 /*
- * Reply pieces shared by the consumer-group commands: stream IDs as bulk strings, entries as
- * [id, [field, value, ...]] pairs, the per-stream result of XREADGROUP (an array of [key, entries]
- * pairs in RESP2, a map in RESP3, as xreadCommand builds it), and names in error texts (printed with
- * %s, so they end at the first NUL byte).
+ * Reply pieces shared by the consumer-group commands: stream IDs and entries (from reply.ts), the
+ * per-stream result of XREADGROUP (an array of [key, entries] pairs in RESP2, a map in RESP3, as
+ * xreadCommand builds it), and names in error texts (printed with %s, so they end at the first NUL).
  */
-import { type Bytes, unbin } from '../../bytes.ts';
+import type { Bytes } from '../../bytes.ts';
 import { arr, bulk, map, NIL_ARRAY, type Reply } from '../../resp/reply.ts';
+import { idReply } from './reply.ts';
 import type { Client } from '../../server/client.ts';
-import { idToString, type StreamId } from './id.ts';
+import type { StreamId } from './id.ts';
 
-export function idReply(id: StreamId): Reply {
-  return bulk(unbin(idToString(id)));
-}
-
-export function entryReply(id: StreamId, fv: readonly Bytes[]): Reply {
-  const fields: Reply[] = new Array<Reply>(fv.length);
-  for (let i = 0; i < fv.length; i++) fields[i] = bulk(fv[i]!);
-  return arr([idReply(id), arr(fields)]);
-}
+export { entryReply, idReply } from './reply.ts';
 
 /** A pending entry whose stream entry was deleted, as history reads report it: [id, nil]. */
 export function deletedEntryReply(id: StreamId): Reply {

@@ -69,7 +69,7 @@ function prepare(c: Client, argv: Bytes[], sub: string): Prepared {
   const create = sub === 'create';
   let mkstream = false;
   let entriesRead = INVALID_ENTRIES_READ;
-  for (let i = 5; i < argv.length; ) {
+  for (let i = 5; i < argv.length;) {
     if (create && eqIgnoreCase(argv[i]!, 'mkstream')) {
       mkstream = true;
       i++;
