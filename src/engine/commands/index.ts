@@ -20,6 +20,8 @@ import { listCommands } from './lists/index.ts';
 import { zsetCommands } from './zsets/index.ts';
 import { dumpCommands } from './dump/index.ts';
 import { sortCommands } from './sort/index.ts';
+import { streamCommands } from './streams/index.ts';
+import { streamGroupCommands } from './streams/groups-index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -42,4 +44,6 @@ export const allFamilies: readonly CommandFamily[] = [
   listCommands,
   dumpCommands,
   sortCommands,
+  streamCommands,
+  streamGroupCommands,
 ];
