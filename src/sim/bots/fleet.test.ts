@@ -106,6 +106,15 @@ describe('BotFleet', () => {
     expect(cmd('GET', 'k')).not.toEqual({ t: 'nil' });
   });
 
+  it('selects its database first', () => {
+    const { world, fleet, cmd } = setup();
+    fleet.start({ kind: 'script', everyMs: 100, commands: [['SET', 'where', 'db5']], db: 5 });
+    world.advance(100);
+    expect(cmd('GET', 'where')).toEqual({ t: 'nil' });
+    cmd('SELECT', '5');
+    expect(cmd('GET', 'where')).toEqual({ t: 'bulk', b: utf8('db5') });
+  });
+
   it('is deterministic: same seed, same templates', () => {
     const run = (seed: number) => {
       const { world, fleet, cmd } = setup(seed);
@@ -168,6 +177,28 @@ describe('BotFleet', () => {
     const after = cmd('XPENDING', 'jobs', 'workers');
     expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
     expect(fleet.list()[1]).toMatchObject({ processed: 1, errors: 0 });
+  });
+
+  it.skipIf(!groupsReady)('a hanging consumer keeps its connection open and silent', () => {
+    const { world, node, fleet, cmd } = setup();
+    for (let i = 1; i <= 3; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
+    const b = fleet.start({
+      kind: 'consumer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'carol',
+      perSecond: 10,
+      crashAfter: 1,
+      crashMode: 'hang',
+    });
+    world.advance(1000);
+    const s = fleet.get(b.id)!.status();
+    expect(s).toMatchObject({ state: 'crashed', processed: 1 });
+    expect(s.lastError).toBe('crashed (hung) with 1 entries pending');
+    expect(node.clients.has(b.clientId)).toBe(true);
+    const sent = s.sent;
+    world.advance(1000);
+    expect(fleet.get(b.id)!.status().sent).toBe(sent);
   });
 
   it.skipIf(!groupsReady)('a consumer creates its group and drains the stream', () => {
