@@ -20,6 +20,8 @@ import { sha1, toHex } from '../ds/sha1.ts';
 import type { Database } from '../server/db.ts';
 import type { RValue } from '../server/object.ts';
 import { formatG } from '../util/numfmt.ts';
+import { MAX_ID, MIN_ID } from './streams/id.ts';
+import { streamIterate } from './streams/ops.ts';
 
 export type Digest = Uint8Array;
 
@@ -71,6 +73,12 @@ function digestContent(d: Digest, v: RValue): void {
         mixDigest(one, utf8(formatG(score, 17)));
         xorDigest(d, one);
       }
+      return;
+    case 'stream':
+      streamIterate(v, MIN_ID, MAX_ID, false, (id, fv) => {
+        mixDigest(d, utf8(`${id.ms}.${id.seq}`));
+        for (const b of fv) mixDigest(d, b);
+      });
       return;
     default:
       contentDigesters[(v as { type: string }).type]?.(d, v);
