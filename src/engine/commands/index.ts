@@ -20,6 +20,7 @@ import { listCommands } from './lists/index.ts';
 import { zsetCommands } from './zsets/index.ts';
 import { dumpCommands } from './dump/index.ts';
 import { sortCommands } from './sort/index.ts';
+import { pubsubCommands } from './pubsub/index.ts';
 import { streamCommands } from './streams/index.ts';
 import { streamGroupCommands } from './streams/groups-index.ts';
 import type { CommandFamily } from './types.ts';
@@ -46,4 +47,5 @@ export const allFamilies: readonly CommandFamily[] = [
   sortCommands,
   streamCommands,
   streamGroupCommands,
+  pubsubCommands,
 ];
