@@ -15,6 +15,7 @@ import { err, QUEUED, type Reply } from '../resp/reply.ts';
 import type { Client } from './client.ts';
 import { E, ReplyError } from './errors.ts';
 import type { ServerNode } from './node.ts';
+import { subscribedContextError } from './pubsub-context.ts';
 import { discardTransaction } from './watch.ts';
 
 /** Commands that run immediately even inside MULTI (Redis's processCommand exception list). */
@@ -73,6 +74,8 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
     return reject(node, c, cmd, DEBUG_NOT_ALLOWED);
   }
   if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
+  const subscribedError = subscribedContextError(c, cmd);
+  if (subscribedError !== null) return reject(node, c, cmd, subscribedError);
   const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
   if (node.pause.mustWait(cmd, c)) {
     node.pause.hold(c, argv);
