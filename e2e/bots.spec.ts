@@ -65,7 +65,8 @@ test('the Bots panel starts a ticker that CLIENT LIST shows, counts its work, an
 test('a consumer bot drains a stream while the clock runs', async ({ page }) => {
   await open(page);
   test.skip(!(await hasCommand(page, 'XREADGROUP')), 'consumer groups are not served yet');
-  expect(await run(page, '20 xadd jobs * n 1')).toHaveLength(20);
+  const ids = (await run(page, '20 xadd jobs * n 1')).filter((l) => /^"\d+-\d+"$/.test(l));
+  expect(ids).toHaveLength(20);
   expect(await run(page, 'xgroup create jobs workers 0')).toContain('OK');
   await page.evaluate(() =>
     window.__playground!.startBot({
@@ -78,12 +79,12 @@ test('a consumer bot drains a stream while the clock runs', async ({ page }) => 
     }),
   );
   await runUntil(page, 'xinfo groups jobs', '"entries-read"\n   10) (integer) 20');
-  expect((await run(page, 'xinfo groups jobs')).slice(5, 7)).toEqual([
+  expect((await run(page, 'xinfo groups jobs')).slice(4, 6)).toEqual([
     '    5) "pending"',
     '    6) (integer) 0',
   ]);
   expect(await run(page, 'xlen jobs')).toContain('(integer) 20');
-  expect((await run(page, 'xpending jobs workers'))[1]).toBe('1) (integer) 0');
+  expect((await run(page, 'xpending jobs workers'))[0]).toBe('1) (integer) 0');
 });
 
 test('a crashed consumer leaves pending entries that a claimer takes over', async ({ page }) => {
