@@ -32,10 +32,13 @@ export function clientType(c: Client): 'normal' | 'pubsub' {
 
 function flagLetters(c: Client): string {
   let f = '';
+  if (c.flags.has('monitor')) f += 'O';
   if (c.flags.has('pubsub')) f += 'P';
   if (c.multi !== null) f += 'x';
   if (c.flags.has('blocked')) f += 'b';
   if (c.flags.has('tracking')) f += 't';
+  if (trackingOf(c)?.brokenRedirect) f += 'R';
+  if (trackingOf(c)?.bcast) f += 'B';
   if (c.dirtyCas) f += 'd';
   if (c.closeAfterReply) f += 'c';
   if (c.noEvict) f += 'e';

@@ -23,6 +23,7 @@ import { sortCommands } from './sort/index.ts';
 import { pubsubCommands } from './pubsub/index.ts';
 import { streamCommands } from './streams/index.ts';
 import { streamGroupCommands } from './streams/groups-index.ts';
+import { monitorCommands } from './monitor.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -48,4 +49,5 @@ export const allFamilies: readonly CommandFamily[] = [
   streamCommands,
   streamGroupCommands,
   pubsubCommands,
+  monitorCommands,
 ];

@@ -16,6 +16,7 @@ import type { Client } from './client.ts';
 import { E, ReplyError } from './errors.ts';
 import type { ServerNode } from './node.ts';
 import { subscribedContextError } from './pubsub-context.ts';
+import { monitorTouchesKeyspace } from './monitor.ts';
 import { discardTransaction } from './watch.ts';
 
 /** Commands that run immediately even inside MULTI (Redis's processCommand exception list). */
@@ -76,6 +77,8 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
   const subscribedError = subscribedContextError(c, cmd);
   if (subscribedError !== null) return reject(node, c, cmd, subscribedError);
+  if (monitorTouchesKeyspace(c, cmd))
+    return reject(node, c, cmd, "ERR Replica can't interact with the keyspace");
   const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
   if (node.pause.mustWait(cmd, c)) {
     node.pause.hold(c, argv);

@@ -24,6 +24,7 @@ import { ClientPause } from './pause.ts';
 import { PubSubRegistry } from './pubsub.ts';
 import { Stats } from './stats.ts';
 import { TrackingRegistry } from './tracking.ts';
+import { MonitorRegistry } from './monitor.ts';
 import { WatchRegistry } from './watch.ts';
 
 export interface NodeOptions {
@@ -72,6 +73,8 @@ export class ServerNode {
   readonly tracking = new TrackingRegistry(this);
   /** Run by RESET on a client (modules with per-client state, e.g. Pub/Sub, register here). */
   readonly resetClientHooks: ((c: Client) => void)[] = [];
+  /** Clients in MONITOR mode, fed one line per executed command. */
+  readonly monitors = new MonitorRegistry(this);
   /** Channels, patterns and shard channels with their subscribers; keyspace notifications. */
   readonly pubsub: PubSubRegistry;
 
@@ -121,6 +124,7 @@ export class ServerNode {
     this.blocking.forget(c);
     this.pubsub.forget(c);
     this.tracking.disable(c);
+    this.monitors.forget(c);
   }
 
   /** Runs one command from `c`; its reply (if any) is written to c's sink. */
@@ -175,6 +179,7 @@ export class ServerNode {
   /** Hook after every executed command (propagation, tracking and unblocking come here). */
   afterCommand(c: Client, cmd: Command, argv: readonly Bytes[]): void {
     this.tracking.rememberKeys(c, cmd, argv);
+    this.monitors.feed(c, cmd, argv);
   }
 
   private trackLfuConfig(): void {
