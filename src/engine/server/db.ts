@@ -69,6 +69,7 @@ export class Database {
     const before = this.dict.size;
     this.dict.set(key, v);
     if (this.dict.size !== before) this.keyIndex.add(key);
+    if (this.dict.size !== before) this.node.notify('n', 'new', key, this); // Redis's dbAdd
     if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
   }
 
