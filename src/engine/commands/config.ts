@@ -6,6 +6,7 @@
 import { bin, type Bytes } from '../bytes.ts';
 import { bulkBin, map, OK, type Reply } from '../resp/reply.ts';
 import type { Client } from '../server/client.ts';
+import { configValueForDisplay } from '../server/config-special.ts';
 import { protectedActionAllowed } from '../server/dispatch.ts';
 import { E, fail } from '../server/errors.ts';
 import type { ServerNode } from '../server/node.ts';
@@ -27,7 +28,9 @@ const HELP = [
 function configGet(c: Client, argv: Bytes[]): Reply {
   const found = c.node.config.match(argv.slice(2).map(bin));
   const entries: [Reply, Reply][] = [];
-  for (const [name, p] of found) entries.push([bulkBin(name), bulkBin(c.node.config.get(p.name))]);
+  for (const [name, p] of found) {
+    entries.push([bulkBin(name), bulkBin(configValueForDisplay(p.name, c.node.config.get(p.name)))]);
+  }
   return map(entries);
 }
 

@@ -104,10 +104,17 @@ export function parseKeyspaceEvents(raw: string): Parsed {
     else return { error: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." };
   }
   let out = '';
-  if ([...ALL_CLASSES].every((c) => set.has(c))) out = 'A';
+  // Redis prints 'n' nowhere once 'A' covers the rest, yet keeps it enabled: we store "An" and
+  // CONFIG GET shows the value through configValueForDisplay().
+  if ([...ALL_CLASSES].every((c) => set.has(c))) out = set.has('n') ? 'An' : 'A';
   else for (const c of EVENT_CLASSES) if (set.has(c)) out += c;
   for (const c of 'KEm') if (set.has(c)) out += c;
   return out;
+}
+
+/** A stored value as CONFIG GET prints it (only notify-keyspace-events differs, see above). */
+export function configValueForDisplay(name: string, stored: string): string {
+  return name === 'notify-keyspace-events' && stored.startsWith('An') ? 'A' + stored.slice(2) : stored;
 }
 
 function parsePercentiles(words: string[]): Parsed {
