@@ -69,6 +69,10 @@ function debug(c: Client, argv: Bytes[]): Reply {
     c.node.activeExpireEnabled = Number.parseInt(bin(argv[2]!), 10) ? true : false;
     return OK;
   }
+  if (sub === 'pause-cron' && argv.length === 3) {
+    c.node.cronPaused = Number.parseInt(bin(argv[2]!), 10) ? true : false;
+    return OK;
+  }
   if (sub === 'object' && argv.length === 3) return debugObject(c, bin(argv[2]!));
   if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
   if (sub === 'quicklist-packed-threshold' && argv.length === 3) return debugQuicklistPackedThreshold(argv);

@@ -61,6 +61,8 @@ export class ServerNode {
   lfuSettings: LfuSettings = { logFactor: 10, decayMinutes: 1 };
   /** DEBUG SET-ACTIVE-EXPIRE: when false, cron() leaves stale keys to lazy expiry. */
   activeExpireEnabled = true;
+  /** DEBUG PAUSE-CRON: when true, cron() does nothing. */
+  cronPaused = false;
   lastSaveMs: number;
   private nextClientId = 1;
   /** WATCHed keys of all clients (MULTI/EXEC optimistic locking). */
@@ -232,6 +234,7 @@ export class ServerNode {
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
   cron(): void {
+    if (this.cronPaused) return;
     this.pause.check();
     if (this.activeExpireEnabled) activeExpireCycle(this);
     if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
