@@ -16,6 +16,7 @@ import type { Client } from './client.ts';
 import { E, ReplyError } from './errors.ts';
 import type { ServerNode } from './node.ts';
 import { subscribedContextError } from './pubsub-context.ts';
+import { admissionError } from './admission.ts';
 import { monitorTouchesKeyspace } from './monitor.ts';
 import { discardTransaction } from './watch.ts';
 
@@ -75,6 +76,8 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
     return reject(node, c, cmd, DEBUG_NOT_ALLOWED);
   }
   if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
+  const refused = admissionError(node, c, cmd);
+  if (refused !== null) return reject(node, c, cmd, refused);
   const subscribedError = subscribedContextError(c, cmd);
   if (subscribedError !== null) return reject(node, c, cmd, subscribedError);
   if (monitorTouchesKeyspace(c, cmd))
