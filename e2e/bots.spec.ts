@@ -104,3 +104,25 @@ test('a crashed consumer leaves pending entries that a claimer takes over', asyn
   const claimer = page.locator('[data-testid=bot-row][data-bot-name=bot-claimer-2]');
   await expect(claimer.getByTestId('bot-processed')).toHaveText('2');
 });
+
+test('bots follow the virtual clock: nothing while paused, one second of work per step', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('clock-toggle').click();
+  await expect(page.getByTestId('clock-toggle')).toHaveText('Play');
+  const frozen = await page.getByTestId('clock-time').textContent();
+  await page.getByTestId('bots-toggle').click();
+  await page.getByTestId('bot-preset-ticker').click();
+  const done = page.getByTestId('bot-row').first().getByTestId('bot-processed');
+  await page.waitForTimeout(1200);
+  await expect(done).toHaveText('0');
+  await expect(page.getByTestId('clock-time')).toHaveText(frozen!);
+  await page.getByTestId('clock-step').click();
+  await expect(done).toHaveText('1');
+  await page.getByTestId('clock-step').click();
+  await page.getByTestId('clock-step').click();
+  await expect(done).toHaveText('3');
+  await page.getByTestId('console').first().click();
+  expect(await run(page, 'get ticks')).toContain('"3"');
+  await page.getByTestId('clock-toggle').click();
+  await expect(page.getByTestId('clock-toggle')).toHaveText('Pause');
+});
