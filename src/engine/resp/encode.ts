@@ -85,6 +85,7 @@ export class RespWriter {
         for (const x of r.a) this.write(x, resp);
         return;
       case 'push':
+        if (sharedEncodings.has(r)) return this.bytes(sharedEncoding(r, resp));
         this.header(resp === 2 ? '*' : '>', r.a.length);
         for (const x of r.a) this.write(x, resp);
         return;
@@ -131,6 +132,30 @@ export class RespWriter {
         throw new Error(`unencodable reply ${r.t}`);
     }
   }
+}
+
+/**
+ * A push sent unchanged to many clients (a PUBLISH's message to every subscriber) can be marked with
+ * shareEncoding(): writers then encode it once per protocol version and copy those bytes for each
+ * client. The cache lives as long as the reply object.
+ */
+const sharedEncodings = new WeakMap<Reply, (Uint8Array | undefined)[]>();
+
+export function shareEncoding<T extends Reply>(r: T): T {
+  sharedEncodings.set(r, []);
+  return r;
+}
+
+function sharedEncoding(r: Reply & { t: 'push' }, resp: Resp): Uint8Array {
+  const cache = sharedEncodings.get(r)!;
+  let bytes = cache[resp];
+  if (bytes === undefined) {
+    const w = new RespWriter(64);
+    w.ascii(`${resp === 2 ? '*' : '>'}${r.a.length}\r\n`);
+    for (const x of r.a) w.write(x, resp);
+    bytes = cache[resp] = w.take();
+  }
+  return bytes;
 }
 
 /** Encodes one reply to fresh bytes (convenient in tests and for small hosts). */

@@ -30,6 +30,19 @@ describe('PubSubRegistry', () => {
     expect(ps.patterns.size).toBe(0);
   });
 
+  it('a message shared by many receivers encodes the same in each protocol', () => {
+    const { node } = testNode();
+    const subs = [testClient(node), testClient(node), testClient(node), testClient(node)];
+    for (const s of subs) node.pubsub.subscribe(s.client, 'ch');
+    expect(node.pubsub.publish('ch', utf8('m'))).toBe(4);
+    const r = subs[0]!.replies.at(-1);
+    expect(subs.every((s) => s.replies.at(-1) === r)).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      expect(text(r, 2)).toBe('*3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$1\r\nm\r\n');
+      expect(text(r, 3)).toBe('>3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$1\r\nm\r\n');
+    }
+  });
+
   it('unsubscribeAll answers a nil channel when nothing was subscribed', () => {
     const { node } = testNode();
     const a = testClient(node);

@@ -13,10 +13,12 @@
  * subscribed to that pattern (one 'pmessage' per matching pattern, so a client may receive several).
  * Shard channels ignore patterns. One Reply object per message (per pattern for 'pmessage') is shared by
  * all receivers: the Reply model is protocol-free (a push encodes as '>' in RESP3, '*' in RESP2).
- * Pushes bypass CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does. Redis iterates its pattern dict
+ * With several receivers the Reply is also marked so that hosts encode it once per protocol version and
+ * copy the bytes (shareEncoding). Pushes bypass CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does. Redis iterates its pattern dict
  * in hash order; we use subscription order (Redis documents no order between patterns).
  */
 import { type Bytes, unbin } from '../bytes.ts';
+import { shareEncoding } from '../resp/encode.ts';
 import { bulk, bulkBin, bulkStr, int, NIL, push, type Reply } from '../resp/reply.ts';
 import { globMatchBin } from '../util/glob.ts';
 import type { Client } from './client.ts';
@@ -40,6 +42,9 @@ const WORDS = {
 
 /** Keyspace notification classes that 'A' stands for (all but key-miss 'm' and new-key 'n'). */
 const ALL_EVENT_CLASSES = 'g$lshzxetd';
+
+/** From this many receivers on, encoding once and copying bytes beats encoding per client. */
+const SHARED_ENCODING_MIN = 3;
 
 export class PubSubRegistry {
   readonly channels = new Map<string, Set<Client>>();
@@ -173,13 +178,13 @@ export class PubSubRegistry {
     const messageBulk = bulk(message);
     const subscribers = this.channels.get(channel);
     if (subscribers !== undefined) {
-      const r = push([WORDS.message, channelBulk, messageBulk]);
+      const r = shared(push([WORDS.message, channelBulk, messageBulk]), subscribers.size);
       for (const c of subscribers) this.pushTo(c, r);
       receivers += subscribers.size;
     }
     for (const [pattern, clients] of this.patterns) {
       if (!globMatchBin(pattern, channel)) continue;
-      const r = push([WORDS.pmessage, bulkBin(pattern), channelBulk, messageBulk]);
+      const r = shared(push([WORDS.pmessage, bulkBin(pattern), channelBulk, messageBulk]), clients.size);
       for (const c of clients) this.pushTo(c, r);
       receivers += clients.size;
     }
@@ -190,7 +195,7 @@ export class PubSubRegistry {
   spublish(channel: string, message: Bytes): number {
     const subscribers = this.shardChannels.get(channel);
     if (subscribers === undefined) return 0;
-    const r = push([WORDS.smessage, bulkBin(channel), bulk(message)]);
+    const r = shared(push([WORDS.smessage, bulkBin(channel), bulk(message)]), subscribers.size);
     for (const c of subscribers) this.pushTo(c, r);
     return subscribers.size;
   }
@@ -206,6 +211,11 @@ export class PubSubRegistry {
     if (this.keyspaceChannels) this.publish(`__keyspace@${db.id}__:${key}`, unbin(event));
     if (this.keyeventChannels) this.publish(`__keyevent@${db.id}__:${event}`, unbin(key));
   }
+}
+
+/** Marks a message for many receivers so hosts encode it once per protocol (resp/encode.ts). */
+function shared(r: Reply, receivers: number): Reply {
+  return receivers >= SHARED_ENCODING_MIN ? shareEncoding(r) : r;
 }
 
 function addMember(map: Map<string, Set<Client>>, name: string, c: Client): void {
