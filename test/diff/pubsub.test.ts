@@ -438,6 +438,30 @@ describe('differential pubsub', () => {
     a.close();
   });
 
+  it('keymiss events and keys expired by the active cycle', async () => {
+    await resetBoth(d);
+    const a = await d.openPair();
+    await expectReplies(d, a, ['PSUBSCRIBE', '__key*'], 1);
+    try {
+      await d.check(['CONFIG', 'SET', 'notify-keyspace-events', 'KEmx']);
+      await d.checkAll([
+        ['GET', 'nokey'],
+        ['HGET', 'nohash', 'f'],
+        ['SET', 'ae', 'v', 'PX', '10'],
+        ['EXISTS', 'x'],
+      ]);
+      await settle(300);
+      d.node.cron();
+      const [ours, theirs] = await drain(a);
+      rec(d, 'keymiss and active expiry events', ours, theirs);
+      expect(theirs.length).toBe(6);
+      await d.check(['CONFIG', 'GET', 'notify-keyspace-events']);
+    } finally {
+      await d.check(['CONFIG', 'SET', 'notify-keyspace-events', '']);
+    }
+    a.close();
+  });
+
   it('reports the match rate', () => {
     if (d.mismatches.length > 0) console.log(d.mismatches.join('\n'));
     expect(d.mismatches).toEqual([]);
