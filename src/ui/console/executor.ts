@@ -87,7 +87,10 @@ export class CommandExecutor {
 
   private handlePush(r: WireReply): void {
     if (this.awaitingLateReply) return this.settleLateReply(r);
-    if (this.reading) this.print(formatReply(r));
+    // Subscribed mode reads pushes as plain replies (redis-cli unsets its push handler there); MONITOR
+    // keeps the handler, so an invalidation push still prints on its "-> invalidate:" line.
+    if (this.reading === 'pubsub') this.print(formatReply(r));
+    else if (this.reading === 'monitor') this.print(formatPush(r));
     else this.events.onPushAtPrompt(formatPush(r));
   }
 

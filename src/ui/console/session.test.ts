@@ -256,9 +256,17 @@ describe('ConsoleSession', () => {
       '1700000000.000001 [0 127.0.0.1:40002] "set" "a" "1"',
       '',
     ]);
+    // MONITOR keeps redis-cli's push handler: an invalidation prints on one line.
+    const inval: WireReply = { t: 'push', a: [bulk('invalidate'), { t: 'array', a: [bulk('k')] }] };
+    conns[0]!.push(inval);
+    expect(screen.text().at(-2)).toBe("-> invalidate: 'k'");
     await type('\x03');
     expect(screen.text().at(-1)).toBe('127.0.0.1:6379>');
     expect(conns.length).toBe(2);
+    // Subscribed mode reads it as a plain reply.
+    await type('subscribe ch\r');
+    conns[1]!.push(inval);
+    expect(screen.text().slice(-3)).toEqual(['1) "invalidate"', '2) 1) "k"', '']);
   });
 
   it('reads RESP3 pushes in subscribed mode as numbered lists, and restores RESP3 after Ctrl-C', async () => {
