@@ -454,7 +454,7 @@ describe('differential pubsub', () => {
       d.node.cron();
       const [ours, theirs] = await drain(a);
       rec(d, 'keymiss and active expiry events', ours, theirs);
-      expect(theirs.length).toBe(6);
+      expect(theirs.length).toBe(8);
       await d.check(['CONFIG', 'GET', 'notify-keyspace-events']);
     } finally {
       await d.check(['CONFIG', 'SET', 'notify-keyspace-events', '']);
