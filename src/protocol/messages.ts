@@ -15,8 +15,8 @@ export interface ClientState {
   resp: 2 | 3;
   /** Subscribed to channels, patterns or shard channels (RESP2: only pushes and a few commands). */
   subscribed: boolean;
-  /** The connection ran MONITOR: it receives every command the server runs. Absent means false. */
-  monitor?: boolean;
+  /** The connection ran MONITOR: it receives every command the server runs. */
+  monitor: boolean;
   closed: boolean;
   /**
    * A command of this client waits (CLIENT PAUSE holding it, later a blocking command): its reply will

@@ -12,7 +12,15 @@ const bulk = (s: string): WireReply => ({ t: 'bulk', b: enc.encode(s) });
 
 /** A pretend server: SET/GET/SELECT/MULTI/EXEC/SUBSCRIBE, and pushes on demand. */
 class FakeConnection implements ConsoleConnection {
-  state: ClientState = { clientId: 1, db: 0, inMulti: false, resp: 2, subscribed: false, closed: false };
+  state: ClientState = {
+    clientId: 1,
+    db: 0,
+    inMulti: false,
+    resp: 2,
+    subscribed: false,
+    monitor: false,
+    closed: false,
+  };
   sent: string[][] = [];
   private pushCbs: ((r: WireReply) => void)[] = [];
   constructor(

@@ -20,7 +20,15 @@ describe('status note', () => {
     );
     expect(statusNote({ ...base, reading: 'monitor', busy: true })).toMatch(/^MONITOR: .*Ctrl-C stops/);
     expect(statusNote({ ...base, notice: 'hi' })).toBe('hi');
-    const state = { clientId: 9, db: 2, inMulti: false, resp: 3 as const, subscribed: false, closed: false };
+    const state = {
+      clientId: 9,
+      db: 2,
+      inMulti: false,
+      resp: 3 as const,
+      subscribed: false,
+      monitor: false,
+      closed: false,
+    };
     expect(leftModeNotice('monitor', state)).toBe(
       'Left MONITOR: this tab reconnected as client 9, DB 2, RESP3, as redis-cli does.',
     );
