@@ -286,6 +286,15 @@ describe('differential pubsub', () => {
     }
     await expectReplies(d, a, ['GET', 'k'], 1);
     await expectReplies(d, a, ['RESET'], 1);
+    // Several confirmations from the last queued command: the first fills its slot in EXEC's array,
+    // the others follow the array (Redis writes them all in place; with commands queued behind, its
+    // array would hold their replies shifted, which we do not reproduce).
+    for (const cmd of [['MULTI'], ['PING'], ['UNSUBSCRIBE', 'zz'], ['SUBSCRIBE', 'm1', 'm2', 'm3']]) {
+      await expectReplies(d, a, cmd, 1);
+    }
+    await expectReplies(d, a, ['EXEC'], 3);
+    await expectReplies(d, a, ['PING'], 1);
+    await expectReplies(d, a, ['RESET'], 1);
     a.close();
   });
 

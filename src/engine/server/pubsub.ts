@@ -146,6 +146,7 @@ export class PubSubRegistry {
 
   /** Drops every subscription of `c` without confirmations (disconnect, RESET). */
   forget(c: Client): void {
+    this.afterReply.delete(c);
     for (const ch of c.channels) removeMember(this.channels, ch, c);
     for (const p of c.patterns) removeMember(this.patterns, p, c);
     for (const ch of c.shardChannels) removeMember(this.shardChannels, ch, c);
@@ -160,6 +161,28 @@ export class PubSubRegistry {
   }
 
   // ---- delivery ---------------------------------------------------------------------------------
+
+  /** Confirmations of an (un)subscribe run by EXEC, beyond the first, sent after EXEC's reply. */
+  private readonly afterReply = new Map<Client, Reply[]>();
+
+  /**
+   * Inside EXEC a (un)subscribe command's slot in the array holds its first confirmation; Redis writes
+   * the others right behind it, after the array. We queue them until the dispatcher has sent the reply.
+   */
+  deferUntilReplied(c: Client, replies: Reply[]): void {
+    const queued = this.afterReply.get(c);
+    if (queued === undefined) this.afterReply.set(c, replies);
+    else queued.push(...replies);
+  }
+
+  /** Called by the dispatcher after each command's reply (cheap when nothing is queued). */
+  flushAfterReply(c: Client): void {
+    if (this.afterReply.size === 0) return;
+    const queued = this.afterReply.get(c);
+    if (queued === undefined) return;
+    this.afterReply.delete(c);
+    for (const r of queued) this.pushTo(c, r);
+  }
 
   /** Writes a Pub/Sub push to `c` even under CLIENT REPLY OFF/SKIP (Redis's CLIENT_PUSHING). */
   pushTo(c: Client, r: Reply): void {

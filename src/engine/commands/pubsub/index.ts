@@ -4,9 +4,10 @@
  * (Un)subscribe commands answer one confirmation per argument (or one with a nil name when a no-argument
  * form finds nothing to leave). Those confirmations are pushes: they reach the client even under
  * CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does, so the handlers write them themselves. Inside
- * EXEC the last one is returned instead, to become the command's slot in EXEC's array (Redis writes
- * them all into that array's space; with several, its stream then holds more replies than the array
- * announces, which we do not reproduce).
+ * EXEC the first one becomes the command's slot in EXEC's array and the others follow that array. Redis
+ * writes them all in place, so its array announces fewer replies than it holds: the same bytes as ours
+ * when the command is the last queued one; with commands queued behind it, Redis's stream has their
+ * replies shifted, which we do not reproduce.
  *
  * SUBSCRIBE and PSUBSCRIBE refuse a deny-blocking client (scripts) but not a transaction; SSUBSCRIBE
  * refuses both, as in 7.0.15.
@@ -22,10 +23,12 @@ import type { CommandFamily } from '../types.ts';
 import { pubsubSpecs } from './specs.ts';
 
 function deliver(c: Client, replies: Reply[]): Reply | undefined {
-  const insideExec = c.multi !== null;
-  const last = insideExec ? replies.pop() : undefined;
+  if (c.multi !== null) {
+    c.node.pubsub.deferUntilReplied(c, replies.slice(1));
+    return replies[0];
+  }
   for (const r of replies) c.node.pubsub.pushTo(c, r);
-  return last;
+  return undefined;
 }
 
 function refuseDenyBlocking(c: Client, name: string, evenInMulti: boolean): void {
