@@ -59,6 +59,7 @@ export function processCommand(node: ServerNode, c: Client, argv: Bytes[]): void
   c.skipNext = false;
   const reply = processInner(node, c, argv);
   if (reply !== undefined) node.reply(c, reply);
+  node.pubsub.flushAfterReply(c);
   c.skipCurrent = false;
   // QUIT and friends: the reply above is already in the sink, which closes after flushing it.
   if (c.closeAfterReply) node.kill(c);
