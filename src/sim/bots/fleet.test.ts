@@ -135,6 +135,32 @@ describe('BotFleet', () => {
     expect(fleet.list()[0]).toMatchObject({ processed: 10, errors: 0 });
   });
 
+  it.skipIf(!streamsReady)('replays a pipeline exactly from the seed (IDs, values, pending)', () => {
+    const run = (seed: number) => {
+      const { world, fleet, cmd } = setup(seed);
+      fleet.start({
+        kind: 'producer',
+        stream: 's',
+        perSecond: 7,
+        fields: [['v', '{rand:1-1000}']],
+        maxLen: 50,
+      });
+      if (groupsReady) {
+        const c = { kind: 'consumer', stream: 's', group: 'g', perSecond: 3, count: 2 } as const;
+        fleet.start({ ...c, consumer: 'a', crashAfter: 4 });
+        fleet.start({ ...c, consumer: 'b' });
+      }
+      for (let i = 0; i < 30; i++) world.advance(97);
+      return JSON.stringify([
+        cmd('XRANGE', 's', '-', '+'),
+        groupsReady && cmd('XPENDING', 's', 'g'),
+        fleet.list(),
+      ]);
+    };
+    expect(run(11)).toBe(run(11));
+    expect(run(11)).not.toBe(run(12));
+  });
+
   it.skipIf(!pubsubReady)('a publisher reaches subscribers', () => {
     const { world, node, fleet } = setup();
     const got: Reply[] = [];
