@@ -196,10 +196,11 @@ export class PubSubRegistry {
 
   /** PUBLISH: delivers to channel then pattern subscribers; returns how many messages were sent. */
   publish(channel: string, message: Bytes): number {
+    const subscribers = this.channels.get(channel);
+    if (subscribers === undefined && this.patterns.size === 0) return 0;
     let receivers = 0;
     const channelBulk = bulk(unbin(channel));
     const messageBulk = bulk(message);
-    const subscribers = this.channels.get(channel);
     if (subscribers !== undefined) {
       const r = shared(push([WORDS.message, channelBulk, messageBulk]), subscribers.size);
       for (const c of subscribers) this.pushTo(c, r);
@@ -230,7 +231,7 @@ export class PubSubRegistry {
    * (flag K) and `key` on __keyevent@<db>__:<event> (flag E). Cheap when notifications are off.
    */
   notifyKeyspaceEvent(cls: string, event: string, key: string, db: Database): void {
-    if (!this.eventClasses.has(cls)) return;
+    if (!this.eventClasses.has(cls) || (this.channels.size === 0 && this.patterns.size === 0)) return;
     if (this.keyspaceChannels) this.publish(`__keyspace@${db.id}__:${key}`, unbin(event));
     if (this.keyeventChannels) this.publish(`__keyevent@${db.id}__:${event}`, unbin(key));
   }
