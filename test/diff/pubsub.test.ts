@@ -366,6 +366,37 @@ describe('differential pubsub', () => {
     b.close();
   });
 
+  it('CLIENT LIST tot-mem counts the subscriptions (dict tables keep their peak size)', async () => {
+    const [a, obs] = [await d.openPair(), await d.openPair()];
+    const theirsId = await a.real.call('CLIENT', 'ID');
+    const ids = [String(a.ours.id), theirsId.t === 'int' ? String(theirsId.n) : '?'];
+    // Compared as growth from the first reading: the base itself depends on buffer history (CLIENT ID
+    // above), which client-line.ts models only for a fresh connection.
+    let base: number[] = [];
+    const totMem = async (what: string): Promise<void> => {
+      obs.sendEach(['CLIENT', 'LIST', 'ID', ids[0]!], ['CLIENT', 'LIST', 'ID', ids[1]!]);
+      const mem = (await obs.next()).map((r) => Number(field(r, 'tot-mem')));
+      if (base.length === 0) base = mem;
+      rec(d, `tot-mem growth ${what}`, mem[0]! - base[0]!, mem[1]! - base[1]!);
+    };
+    await totMem('fresh');
+    const steps: [string[], number][] = [
+      [['SUBSCRIBE', 'a'], 1],
+      [['SUBSCRIBE', 'b', 'c', 'd'], 3],
+      [['PSUBSCRIBE', 'p1', 'p2'], 2],
+      [['UNSUBSCRIBE', 'a', 'b'], 2],
+      [['SSUBSCRIBE', 's'], 1],
+      [['SUNSUBSCRIBE'], 1],
+      [['RESET'], 1],
+    ];
+    for (const [cmd, n] of steps) {
+      await expectReplies(d, a, cmd, n);
+      await totMem(cmd.join(' '));
+    }
+    a.close();
+    obs.close();
+  });
+
   it('keyspace notifications for SET, DEL, EXPIRE and expired keys', async () => {
     await resetBoth(d);
     const a = await d.openPair();

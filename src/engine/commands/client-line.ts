@@ -7,7 +7,8 @@
  * Memory figures are modelled on what redis-server 7.0.15 shows for a fresh connection, not measured:
  * a 20474-byte query buffer (the running client's request counts as qbuf, the rest as qbuf-free), its
  * argv bytes (argv-mem) plus one pointer per argument, a 1 KiB reply buffer that has not peaked yet
- * (rbs=1024 rbp=0) and 774 bytes of client struct; tot-mem is their sum (idle client: 22272).
+ * (rbs=1024 rbp=0) and 774 bytes of client struct; tot-mem is their sum (idle client: 22272), plus
+ * the Pub/Sub bookkeeping of subscribed clients (PubSubRegistry.memOverhead).
  */
 import { type Bytes } from '../bytes.ts';
 import type { Client } from '../server/client.ts';
@@ -51,12 +52,6 @@ function respSize(argv: readonly Bytes[]): number {
   return n;
 }
 
-function subscriptionCount(c: Client, kind: string): number {
-  const n = (c as unknown as Record<string, unknown>)[kind];
-  if (n instanceof Set || n instanceof Map) return n.size;
-  return 0;
-}
-
 /** The line for `c`; `isCaller` when `c` is the client running this command (its request is in qbuf). */
 export function clientInfoLine(c: Client, isCaller = false): string {
   const current = isCaller ? c.requestArgv : undefined;
@@ -69,7 +64,8 @@ export function clientInfoLine(c: Client, isCaller = false): string {
     0,
   );
   const argvArray = current ? current.length * POINTER : 0;
-  const totMem = QUERY_BUF_ALLOC + REPLY_BUF + CLIENT_STRUCT + argvMem + argvArray + multiMem;
+  const pubsubMem = c.node.pubsub.memOverhead(c);
+  const totMem = QUERY_BUF_ALLOC + REPLY_BUF + CLIENT_STRUCT + argvMem + argvArray + multiMem + pubsubMem;
   const fields: [string, string | number][] = [
     ['id', c.id],
     ['addr', c.address.addr],
@@ -80,9 +76,9 @@ export function clientInfoLine(c: Client, isCaller = false): string {
     ['idle', nowS - Math.floor(c.lastInteractionMs / 1000)],
     ['flags', flagLetters(c)],
     ['db', c.db.id],
-    ['sub', subscriptionCount(c, 'channels')],
-    ['psub', subscriptionCount(c, 'patterns')],
-    ['ssub', subscriptionCount(c, 'shardChannels')],
+    ['sub', c.channels.size],
+    ['psub', c.patterns.size],
+    ['ssub', c.shardChannels.size],
     ['multi', c.multi ? c.multi.length : -1],
     ['qbuf', qbuf],
     ['qbuf-free', qbufFree],

@@ -95,6 +95,7 @@ export class PubSubRegistry {
     if (!mine.has(channel)) {
       mine.add(channel);
       addMember(this.serverMap(kind), channel, c);
+      this.notePeak(c, kind, mine.size);
     }
     c.flags.add('pubsub');
     const word = kind === 'shard' ? WORDS.ssubscribe : WORDS.subscribe;
@@ -158,6 +159,30 @@ export class PubSubRegistry {
 
   isSubscribed(c: Client, channel: string): boolean {
     return c.channels.has(channel);
+  }
+
+  // ---- memory (CLIENT LIST tot-mem) --------------------------------------------------------------
+
+  /** Most channels / shard channels each client has held at once: its dict tables never shrink. */
+  private readonly peaks = new WeakMap<Client, { plain: number; shard: number }>();
+
+  private notePeak(c: Client, kind: ChannelKind, size: number): void {
+    let peak = this.peaks.get(c);
+    if (peak === undefined) this.peaks.set(c, (peak = { plain: 0, shard: 0 }));
+    if (size > peak[kind]) peak[kind] = size;
+  }
+
+  /**
+   * Redis's pubsubMemOverhead: a 24-byte list node per pattern, a 24-byte dict entry per channel and
+   * shard channel, plus 8 bytes per slot of the two per-client dicts. A dict table holds 4 slots at
+   * first and doubles when full; it never shrinks while the client lives (not even on RESET). Redis may
+   * briefly hold the old table too while it rehashes incrementally: that transient is not modelled.
+   */
+  memOverhead(c: Client): number {
+    const peak = this.peaks.get(c);
+    const slots = (n: number): number => (n === 0 ? 0 : Math.max(4, 2 ** Math.ceil(Math.log2(n))));
+    const entries = c.patterns.size + c.channels.size + c.shardChannels.size;
+    return 24 * entries + 8 * (slots(peak?.plain ?? 0) + slots(peak?.shard ?? 0));
   }
 
   // ---- delivery ---------------------------------------------------------------------------------
