@@ -6,6 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 const PROMPT = '127.0.0.1:6379>';
 
+// Each test types many commands while bots work in the same worker: allow for a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 async function lines(page: Page, tab = 0): Promise<string[]> {
   return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
 }
@@ -125,4 +128,23 @@ test('bots follow the virtual clock: nothing while paused, one second of work pe
   expect(await run(page, 'get ticks')).toContain('"3"');
   await page.getByTestId('clock-toggle').click();
   await expect(page.getByTestId('clock-toggle')).toHaveText('Pause');
+});
+
+test('the script form starts a named bot that runs a typed command line', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('bots-toggle').click();
+  const form = page.getByTestId('bot-script-form');
+  await form.getByLabel('Period in ms').fill('100');
+  await form.getByLabel('Commands, one per line').fill('SET greeting "hi there"\nINCR rounds');
+  await form.getByLabel('Bot name').fill('greeter');
+  await form.getByRole('button', { name: 'Start' }).click();
+  await expect(page.locator('[data-testid=bot-row][data-bot-name=greeter]')).toContainText(
+    'SET, INCR every 100 ms',
+  );
+  await page.getByTestId('console').first().click();
+  await runUntil(page, 'get greeting', '"hi there"');
+  expect((await run(page, 'client list')).join('\n')).toContain('name=greeter ');
+  await form.getByLabel('Commands, one per line').fill('GET "x');
+  await form.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Invalid argument(s): GET "x');
 });
