@@ -212,6 +212,8 @@ export class ServerNode {
     this.stats.expiredKeys++;
     this.notify('x', 'expired', key, db);
     this.signalModifiedKey(db, key, null);
+    // Redis's delete path readies the key: XREADGROUP clients blocked on an expired stream unblock.
+    this.blocking.signalKeyAsReady(db, key);
   }
 
   /**
