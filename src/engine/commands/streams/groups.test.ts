@@ -149,3 +149,30 @@ describe('consumer groups on the node clock', () => {
     ).toEqual(['1-0']);
   });
 });
+
+describe('blocked XREADGROUP and the keyspace', () => {
+  it('unblocks with UNBLOCKED when the stream expires, is swapped away or moved', () => {
+    const { node, clock } = testNode();
+    const c = testClient(node);
+    const waiter = testClient(node);
+    const block = (): void =>
+      void waiter.call('XREADGROUP', 'GROUP', 'g', 'w', 'BLOCK', '0', 'STREAMS', 's', '>');
+    const lastReply = (): unknown => p(waiter.replies.pop());
+    c.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    c.call('PEXPIRE', 's', '100');
+    block();
+    clock.advance(200);
+    node.cron();
+    node.beforeSleep();
+    expect(lastReply()).toBe('ERR:UNBLOCKED the stream key no longer exists');
+    c.call('XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+    block();
+    c.call('SWAPDB', '0', '1');
+    expect(lastReply()).toBe('ERR:UNBLOCKED the stream key no longer exists');
+    c.call('SWAPDB', '0', '1');
+    block();
+    c.call('MOVE', 's', '2');
+    expect(lastReply()).toBe('ERR:UNBLOCKED the stream key no longer exists');
+    expect(waiter.replies).toEqual([]);
+  });
+});
