@@ -13,7 +13,6 @@ import { diffSeed, useDifferential } from './harness.ts';
 import { pendingRows, timeless } from './streams-groups-helpers.ts';
 import { resetBoth } from './strings-helpers.ts';
 
-const KEYS = ['s0', 's1', 'str'];
 const STEPS = Number(process.env.DIFF_STEPS ?? 1500);
 const JUMPS = [0, 0, 0, 1, 1, 2, 255, 256, 65536, 16777216, 4294967296];
 
