@@ -15,8 +15,12 @@
  *   - For a ready key, the waiting clients are offered the key in blocking order while it still holds a
  *     value of the type they wait for (a list that a pop emptied is deleted, which stops the loop, as
  *     Redis's "deleted" flag does). A callback may decline (undefined) and keep its client blocked.
+ *   - XREADGROUP depends on its stream and group existing: a client blocked with `keyLost` is answered
+ *     by it when the key it waits on no longer holds a value of its type (deleted, overwritten,
+ *     flushed, swapped, expired), as Redis's unblockDeletedStreamReadgroupClients does.
  *   - Keys that got a value without a signal (RENAME, MOVE, COPY, RESTORE, SWAPDB) are found by a scan
- *     of the blocked keys after any command that changed the dataset, queued after signalled keys.
+ *     of the blocked keys after any command that changed the dataset, queued after signalled keys; the
+ *     same scan notices when the value a keyLost client blocked on was replaced or removed.
  *   - Deadlines are absolute node ms (0 = none); a client times out once the clock is strictly past its
  *     deadline (Redis compares timeout < now), in deadline order, answering its timeout reply.
  *   - While blocked, a client's further commands are held and run, in order, once it is unblocked
