@@ -135,7 +135,30 @@ test('a publisher bot reaches a subscribed tab on the running clock', async ({ p
   await page.evaluate(() =>
     window.__playground!.startBot({ kind: 'publisher', channel: 'ticks', perSecond: 10, message: 't{seq}' }),
   );
-  await expectLastLine(page, '3) "t3"');
+  await expect.poll(async () => await lines(page)).toContain('3) "t3"');
+  expect((await lines(page)).slice(-3)).toEqual([
+    '1) "message"',
+    '2) "ticks"',
+    expect.stringMatching(/^3\) "t\d+"$/),
+  ]);
   const bots = await page.evaluate(() => window.__playground!.stopBot(1));
   expect(bots.processed).toBeGreaterThanOrEqual(3);
+});
+
+test("a MONITOR tab shows a bot's commands with the bot's address", async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'MONITOR')), 'MONITOR is not served yet');
+  await startReading(page, 'monitor', 'OK');
+  await page.evaluate(() =>
+    window.__playground!.startBot({
+      kind: 'script',
+      everyMs: 200,
+      commands: [['INCR', 'ticks']],
+      name: 'ticker',
+    }),
+  );
+  await expect
+    .poll(async () => (await lines(page)).at(-1) ?? '')
+    .toMatch(/^\d+\.\d{6} \[0 127\.0\.0\.1:\d+\] "INCR" "ticks"$/);
+  await page.evaluate(() => window.__playground!.stopBot(1));
 });
