@@ -196,10 +196,11 @@ export class BlockingRegistry {
         if (v !== undefined && v.type === st.kind && (v.type as string) !== 'stream')
           this.signalKeyAsReady(st.db, key);
       }
-      for (const w of q) {
-        if (w.seen === undefined) continue;
-        for (const [key, was] of w.seen) if (w.db.dict.get(key) !== was) this.signalKeyAsReady(w.db, key);
-      }
+      // Every keyLost client of a queue recorded the same value for its key (it is refreshed for all
+      // of them whenever the key is offered), so the first one speaks for the queue.
+      const w = st.seen !== undefined ? st : q.find((x) => x.seen !== undefined);
+      if (w === undefined) continue;
+      for (const [key, was] of w.seen!) if (w.db.dict.get(key) !== was) this.signalKeyAsReady(w.db, key);
     }
   }
 
