@@ -148,3 +148,19 @@ test('the script form starts a named bot that runs a typed command line', async 
   await form.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('alert')).toHaveText('Invalid argument(s): GET "x');
 });
+
+test('a crashed consumer restarted from the panel finishes its own pending entries', async ({ page }) => {
+  await open(page);
+  test.skip(!(await hasCommand(page, 'XREADGROUP')), 'consumer groups are not served yet');
+  await run(page, '12 xadd orders * item x');
+  await page.evaluate(() => window.__playground!.setSpeed(20));
+  await page.getByTestId('bots-toggle').click();
+  await page.getByTestId('bot-preset-consumer').click();
+  const crashed = page.locator('[data-testid=bot-row][data-bot-name=bot-consumer-1][data-state=crashed]');
+  await expect(crashed).toHaveCount(1, { timeout: 20_000 });
+  await crashed.getByRole('button', { name: 'Restart bot-consumer-1' }).click();
+  const running = page.locator('[data-testid=bot-row][data-bot-name=bot-consumer-1][data-state=running]');
+  await expect(running.getByTestId('bot-processed')).toHaveText('2', { timeout: 20_000 });
+  await page.getByTestId('console').first().click();
+  expect((await run(page, 'xpending orders workers'))[0]).toBe('1) (integer) 0');
+});

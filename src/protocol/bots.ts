@@ -49,6 +49,8 @@ export interface BotStatus {
   clientId: number;
   /** What the bot does in a few words, e.g. "XADD orders at 10/s". */
   summary: string;
+  /** The spec it was started with (start it again to restart the bot). */
+  spec: BotSpec;
   sent: number;
   received: number;
   errors: number;

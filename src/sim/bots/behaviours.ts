@@ -2,6 +2,10 @@
  * What one operation of each bot kind sends (see spec.ts for the kinds). Behaviours hold only their
  * own progress (a consumer's crash, a claimer's cursor); counters live on the Bot.
  *
+ * A consumer starts as a restarted worker should: it first reads its own pending entries (XREADGROUP
+ * ... 0), acking them, and once that backlog is empty reads new entries (XREADGROUP ... >). So a
+ * consumer restarted under a crashed one's name finishes that one's work.
+ *
  * Consumer crash, step by step: it acks what it reads until `crashAfter` entries are acked; the batch
  * that crosses that line is acked only up to it, and the rest of that batch stays in its pending
  * entries list (PEL); then it crashes. With COUNT 1 and crashAfter 3, entries 1..3 are acked and entry
@@ -42,6 +46,8 @@ function producer(spec: ProducerSpec): Behaviour {
 /** Reads with XREADGROUP and acks; may crash on purpose (see the header). */
 class Consumer implements Behaviour {
   readonly summary: string;
+  /** Still reading its own pending entries (id 0) before new ones ('>'). */
+  private backlog = true;
 
   constructor(private readonly spec: ConsumerSpec) {
     const crash = spec.crashAfter !== undefined ? `, crashes after ${spec.crashAfter}` : '';
@@ -50,15 +56,13 @@ class Consumer implements Behaviour {
 
   op(bot: Bot): void {
     const s = this.spec;
-    const argv = ['XREADGROUP', 'GROUP', s.group, s.consumer, 'COUNT', String(s.count ?? 1)];
-    const r = bot.call([...argv, 'STREAMS', s.stream, '>']);
-    if (r?.t === 'error') {
-      if (r.s.startsWith('NOGROUP') && s.createGroup !== false) {
-        bot.call(['XGROUP', 'CREATE', s.stream, s.group, '0', 'MKSTREAM']);
-      }
-      return;
+    let ids = this.read(bot, this.backlog ? '0' : '>');
+    if (ids === null) return;
+    if (ids.length === 0 && this.backlog) {
+      this.backlog = false;
+      ids = this.read(bot, '>');
+      if (ids === null) return;
     }
-    const ids = idsOfRead(r, s.stream);
     if (ids.length === 0) return;
     const room = s.crashAfter === undefined ? ids.length : Math.max(0, s.crashAfter - bot.processed);
     const toAck = ids.slice(0, room);
@@ -71,6 +75,18 @@ class Consumer implements Behaviour {
       bot.lastError = `crashed (${hang ? 'hung' : 'disconnected'}) with ${ids.length - toAck.length} entries pending`;
       bot.halt('crashed', hang);
     }
+  }
+
+  /** The IDs one XREADGROUP from `from` returned, or null after an error (a missing group is created). */
+  private read(bot: Bot, from: '0' | '>'): string[] | null {
+    const s = this.spec;
+    const argv = ['XREADGROUP', 'GROUP', s.group, s.consumer, 'COUNT', String(s.count ?? 1)];
+    const r = bot.call([...argv, 'STREAMS', s.stream, from]);
+    if (r?.t !== 'error') return idsOfRead(r, s.stream);
+    if (r.s.startsWith('NOGROUP') && s.createGroup !== false) {
+      bot.call(['XGROUP', 'CREATE', s.stream, s.group, '0', 'MKSTREAM']);
+    }
+    return null;
   }
 }
 

@@ -34,6 +34,8 @@ export interface BotStatus {
   clientId: number;
   /** What the bot does, in a few words, e.g. "XADD orders at 10/s". */
   summary: string;
+  /** The spec it was started with (start it again to restart the bot). */
+  spec: BotSpec;
   /** Commands sent, replies received, error replies among them. */
   sent: number;
   received: number;
@@ -90,6 +92,7 @@ export class Bot {
       state: this.state,
       clientId: this.client.id,
       summary: this.behaviour.summary,
+      spec: this.spec,
       sent: this.sent,
       received: this.received,
       errors: this.errors,

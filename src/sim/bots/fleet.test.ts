@@ -216,6 +216,30 @@ describe('BotFleet', () => {
     },
   );
 
+  it.skipIf(!groupsReady)(
+    'a consumer restarted under the same name first acks its own backlog' + GROUPS,
+    () => {
+      const { world, fleet, cmd } = setup();
+      for (let i = 1; i <= 6; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
+      const spec = {
+        kind: 'consumer',
+        stream: 'jobs',
+        group: 'g',
+        consumer: 'alice',
+        perSecond: 10,
+      } as const;
+      fleet.start({ ...spec, count: 3, crashAfter: 1 });
+      world.advance(1000);
+      const pending = cmd('XPENDING', 'jobs', 'g');
+      expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 2 });
+      const again = fleet.start(spec);
+      world.advance(1000);
+      expect(fleet.get(again.id)!.status()).toMatchObject({ state: 'running', processed: 5 });
+      const after = cmd('XPENDING', 'jobs', 'g');
+      expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
+    },
+  );
+
   it.skipIf(!groupsReady)('a hanging consumer keeps its connection open and silent' + GROUPS, () => {
     const { world, node, fleet, cmd } = setup();
     for (let i = 1; i <= 3; i++) cmd('XADD', 'jobs', '*', 'n', String(i));

@@ -12,6 +12,7 @@ const status = (id: number, state: BotStatus['state']): BotStatus => ({
   state,
   clientId: id,
   summary: '',
+  spec: { kind: 'script', everyMs: 1, commands: [['PING']] },
   sent: 0,
   received: 0,
   errors: 0,
