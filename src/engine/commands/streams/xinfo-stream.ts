@@ -24,18 +24,29 @@ import { eqIgnoreCase } from '../../bytes.ts';
 import { parseI64Num } from '../../util/parse.ts';
 import { bulkBin } from '../../resp/reply.ts';
 import { entryReply, idReply } from './groups-reply.ts';
-import { MAX_ID, MIN_ID, type StreamId, toBig } from './id.ts';
+import { MAX_ID, MIN_ID, type StreamId, type U64 } from './id.ts';
 import { streamGroupLag } from './lag.ts';
 import { type ConsumerGroup, INVALID_ENTRIES_READ, type StreamValue } from './model.ts';
 import { streamIterate, streamRange } from './ops.ts';
 import { subcommandSyntaxError } from './xgroup.ts';
 
+/** Eight big-endian bytes of a 64-bit unsigned value, as a binary string. */
+function u64Key(v: U64): string {
+  let s = '';
+  if (typeof v === 'number') {
+    const hi = Math.floor(v / 2 ** 32);
+    const lo = v >>> 0;
+    for (let shift = 24; shift >= 0; shift -= 8) s += String.fromCharCode((hi >>> shift) & 0xff);
+    for (let shift = 24; shift >= 0; shift -= 8) s += String.fromCharCode((lo >>> shift) & 0xff);
+    return s;
+  }
+  for (let shift = 56n; shift >= 0n; shift -= 8n) s += String.fromCharCode(Number((v >> shift) & 0xffn));
+  return s;
+}
+
 /** An ID as the 16-byte big-endian key Redis's rax uses, in binary-string form. */
 function raxKey(id: StreamId): string {
-  const v = (toBig(id.ms) << 64n) | toBig(id.seq);
-  let s = '';
-  for (let shift = 120n; shift >= 0n; shift -= 8n) s += String.fromCharCode(Number((v >> shift) & 0xffn));
-  return s;
+  return u64Key(id.ms) + u64Key(id.seq);
 }
 
 /** The node count of the rax holding these keys (see the header). */
