@@ -51,6 +51,8 @@ describe('differential: MONITOR', () => {
       ['MULTI'],
       ['SET', 'only-key'],
       ['EXEC'],
+      ['MULTI'],
+      ['EXEC', 'x'],
       ['NOSUCHCOMMAND', 'x'],
       ['GET'],
       ['AUTH', 'secret'],

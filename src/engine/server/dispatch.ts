@@ -71,7 +71,7 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   c.lastCommand = cmd?.fullName ?? 'NULL';
   if (cmd === undefined) return reject(node, c, undefined, unknownCommandError(node, argv));
   if (!arityOk(cmd, argv.length)) {
-    return reject(node, c, cmd, `ERR wrong number of arguments for '${cmd.fullName}' command`);
+    return reject(node, c, cmd, `ERR wrong number of arguments for '${cmd.fullName}' command`, true);
   }
   if (cmd.fullName === 'debug' && !protectedActionAllowed(node.config.get('enable-debug-command'), c)) {
     return reject(node, c, cmd, DEBUG_NOT_ALLOWED);
@@ -80,9 +80,10 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   const refused = admissionError(node, c, cmd);
   if (refused !== null) return reject(node, c, cmd, refused);
   const subscribedError = subscribedContextError(c, cmd);
-  if (subscribedError !== null) return reject(node, c, cmd, subscribedError);
-  if (monitorTouchesKeyspace(c, cmd))
-    return reject(node, c, cmd, "ERR Replica can't interact with the keyspace");
+  if (subscribedError !== null) return reject(node, c, cmd, subscribedError, true);
+  if (monitorTouchesKeyspace(c, cmd)) {
+    return reject(node, c, cmd, "ERR Replica can't interact with the keyspace", true);
+  }
   const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
   if (node.pause.mustWait(cmd, c)) {
     node.pause.hold(c, argv);
@@ -111,14 +112,25 @@ export function protectedActionAllowed(setting: string, c: Client): boolean {
   return addr.startsWith('127.0.0.1:') || addr.startsWith('[::1]:') || addr.startsWith('::1:');
 }
 
-/** Redis's rejectCommand: counts the rejection, flags an open transaction, answers the error. */
-function reject(node: ServerNode, c: Client, cmd: Command | undefined, text: string): Reply {
+/**
+ * Redis's rejectCommand: counts the rejection, flags an open transaction, answers the error. A
+ * rejected EXEC (even outside MULTI) ends the transaction and is shown to monitors (execCommandAbort);
+ * its reason keeps the error code of Redis's shared error objects, but `formatted` reasons (Redis's
+ * rejectCommandFormat, whose "ERR " only the generic error path adds) appear without it.
+ */
+function reject(
+  node: ServerNode,
+  c: Client,
+  cmd: Command | undefined,
+  text: string,
+  formatted = false,
+): Reply {
   if (c.multi !== null) c.multiDirty = true;
   if (cmd) cmd.stats.rejectedCalls++;
-  // A rejected EXEC ends the transaction (Redis's execCommandAbort).
   if (cmd?.fullName === 'exec') {
     discardTransaction(c);
-    text = `EXECABORT Transaction discarded because of: ${text}`;
+    text = `EXECABORT Transaction discarded because of: ${formatted ? text.replace(/^ERR /, '') : text}`;
+    node.monitors.feed(c, cmd, c.requestArgv);
   }
   node.stats.countError(text);
   return err(text);
