@@ -57,4 +57,34 @@ describe('Pub/Sub commands', () => {
         '*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n',
     );
   });
+
+  it("notify-keyspace-events keeps 'n' under 'A' though CONFIG GET prints Redis's form", () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    const sub = testClient(node);
+    sub.call('SUBSCRIBE', '__keyevent@0__:new');
+    c.call('CONFIG', 'SET', 'notify-keyspace-events', 'nAKE');
+    expect(wire(c.call('CONFIG', 'GET', 'notify-keyspace-events'))).toBe(
+      '*2\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nAKE\r\n',
+    );
+    c.call('SET', 'k', 'v');
+    c.call('SET', 'k', 'w');
+    expect(sub.replies.map((r) => wire(r)).slice(1)).toEqual([
+      '*3\r\n$7\r\nmessage\r\n$18\r\n__keyevent@0__:new\r\n$1\r\nk\r\n',
+    ]);
+  });
+
+  it('CLIENT LIST tot-mem grows with subscriptions; dict slots keep their peak', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    const ps = node.pubsub;
+    expect(ps.memOverhead(c.client)).toBe(0);
+    c.call('SUBSCRIBE', 'a');
+    expect(ps.memOverhead(c.client)).toBe(24 + 4 * 8);
+    c.call('SUBSCRIBE', 'b', 'c', 'd', 'e');
+    expect(ps.memOverhead(c.client)).toBe(5 * 24 + 8 * 8);
+    c.call('PSUBSCRIBE', 'p');
+    c.call('RESET');
+    expect(ps.memOverhead(c.client)).toBe(8 * 8);
+  });
 });
