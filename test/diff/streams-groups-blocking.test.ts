@@ -202,6 +202,41 @@ describe('differential blocking XREADGROUP', () => {
     for (const p of [a, b]) p.close();
   });
 
+  it('RESP3 consumers get a map; CLIENT UNBLOCK; a deleted consumer is re-created when served', async () => {
+    await resetBoth(d);
+    const [a, u] = [await d.openPair(), await d.openPair()];
+    a.send('HELLO', '3');
+    const [hello] = await a.next();
+    expect(hello?.t).toBe('map');
+    await d.check(['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']);
+    await block(a, ...readGroup('alice', 'BLOCK', '0', 'STREAMS', 's', '>'));
+    await d.check(['XADD', 's', '1-0', 'f', 'v']);
+    await expectNext(d, a, 'RESP3 map reply');
+    const realId = await a.real.call('CLIENT', 'ID');
+    const theirsId = realId.t === 'int' ? String(realId.n) : '?';
+    await block(a, ...readGroup('alice', 'BLOCK', '0', 'STREAMS', 's', '>'));
+    u.sendEach(['CLIENT', 'UNBLOCK', String(a.ours.id)], ['CLIENT', 'UNBLOCK', theirsId]);
+    await expectNext(d, u, 'CLIENT UNBLOCK answer');
+    // RESP3 has one null: the real side decodes it as a nil bulk, ours is a nil array (same bytes).
+    const [ours, theirs] = await a.next();
+    d.record('unblocked: null', ours?.t === 'nilarray' ? { t: 'nil' } : ours, theirs);
+    await block(a, ...readGroup('alice', 'BLOCK', '0', 'STREAMS', 's', '>'));
+    u.sendEach(['CLIENT', 'UNBLOCK', String(a.ours.id), 'ERROR'], ['CLIENT', 'UNBLOCK', theirsId, 'ERROR']);
+    await expectNext(d, u, 'CLIENT UNBLOCK ERROR answer');
+    await expectNext(d, a, 'unblocked with an error');
+    await block(a, ...readGroup('alice', 'BLOCK', '0', 'STREAMS', 's', '>'));
+    await d.checkAll([
+      ['XGROUP', 'DELCONSUMER', 's', 'g', 'alice'],
+      ['XADD', 's', '2-0', 'f', 'v'],
+    ]);
+    await expectNext(d, a, 'served after its consumer was deleted');
+    await d.checkAll([
+      ['XPENDING', 's', 'g'],
+      ['XINFO', 'GROUPS', 's'],
+    ]);
+    for (const p of [a, u]) p.close();
+  });
+
   it('has no mismatches', () => {
     expect(d.mismatches).toEqual([]);
   });

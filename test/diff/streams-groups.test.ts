@@ -561,6 +561,27 @@ describe('differential stream consumer groups', () => {
     ]);
   });
 
+  it('binary names: NUL bytes end the names in error texts, replies keep every byte', async () => {
+    await resetBoth(d);
+    const nul = (s: string): Uint8Array =>
+      Uint8Array.from([...s].map((ch) => (ch === '~' ? 0 : ch.charCodeAt(0))));
+    await batch('binary names', [
+      ['XGROUP', 'CREATE', nul('k~1'), nul('g~1'), '$', 'MKSTREAM'],
+      ['XGROUP', 'SETID', nul('k~1'), nul('g~2'), '0'],
+      ['XREADGROUP', 'GROUP', nul('g~2'), 'c', 'STREAMS', nul('k~1'), '>'],
+      ['XPENDING', nul('k~1'), nul('g~2')],
+      ['XINFO', 'CONSUMERS', nul('k~1'), nul('g~2')],
+      ['XADD', nul('k~1'), '1-0', 'f', 'v'],
+      ['XREADGROUP', 'GROUP', nul('g~1'), nul('c~1'), 'STREAMS', nul('k~1'), '>'],
+      ['XPENDING', nul('k~1'), nul('g~1')],
+      ['XINFO', 'GROUPS', nul('k~1')],
+      ['XCLAIM', nul('k~1'), nul('g~1'), nul('c~2'), '0', '1-0', nul('BOGUS~X')],
+      ['XCLAIM', nul('k~1'), nul('g~1'), nul('c~2'), '0', '1-0', 'JUSTID'],
+      ['XGROUP', 'DELCONSUMER', nul('k~1'), nul('g~1'), nul('c~2')],
+    ]);
+    await timed([['XINFO', 'CONSUMERS', nul('k~1'), nul('g~1')]]);
+  });
+
   it('RESP3 shapes', async () => {
     await resetBoth(d);
     await d.check(['HELLO', '3'], { project: () => 'hello' });
