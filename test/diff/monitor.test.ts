@@ -73,6 +73,12 @@ describe('differential: MONITOR', () => {
     d.record('PING after', ...(await a.next()));
     const [ours, theirs] = await m.next();
     d.record('second MONITOR is ignored: the next line is the PING', masked(ours), masked(theirs));
+    // A monitor's own command: its reply first, then the line about it.
+    m.send('ECHO', 'self');
+    for (const what of ['own reply', 'own line']) {
+      const [o, t] = await m.next();
+      d.record(what, masked(o), masked(t));
+    }
     m.close();
     a.close();
     expect(d.mismatches).toEqual([]);

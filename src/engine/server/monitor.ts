@@ -15,7 +15,7 @@
  */
 import { bin, type Bytes, lowerBin, utf8 } from '../bytes.ts';
 import type { Command } from '../commands/registry.ts';
-import { simple } from '../resp/reply.ts';
+import { type Reply, simple } from '../resp/reply.ts';
 import type { Client } from './client.ts';
 import type { ServerNode } from './node.ts';
 
@@ -23,6 +23,8 @@ const REDACTED = utf8('(redacted)');
 
 export class MonitorRegistry {
   private readonly monitors = new Set<Client>();
+  /** Lines about a monitor's own command: written after that command's reply, as in Redis. */
+  private readonly ownLines: { client: Client; line: Reply }[] = [];
 
   constructor(private readonly node: ServerNode) {
     node.resetClientHooks.push((c) => this.forget(c));
@@ -54,9 +56,20 @@ export class MonitorRegistry {
     const line = monitorLine(this.node.clock.nowUs(), c.db.id, c.address.addr, redactArgs(cmd, argv));
     const r = simple(line);
     for (const m of this.monitors) {
-      if (!m.closed && !m.replyOff) m.sink.write(r);
+      if (m === c) this.ownLines.push({ client: m, line: r });
+      else write(m, r);
     }
   }
+
+  /** After the request's reply: the held lines of monitors about their own commands. */
+  flushOwnLines(): void {
+    if (this.ownLines.length === 0) return;
+    for (const { client, line } of this.ownLines.splice(0)) write(client, line);
+  }
+}
+
+function write(m: Client, r: Reply): void {
+  if (!m.closed && !m.replyOff) m.sink.write(r);
 }
 
 /** A monitor client is a replica to Redis: commands that read or write keys are refused. */

@@ -141,6 +141,7 @@ export class ServerNode {
     const dirtyBefore = this.dirty;
     this.tracking.beginCommand(c);
     processCommand(this, c, argv);
+    this.monitors.flushOwnLines();
     // Keys made ready by the command (or the whole EXEC) are served now, as after Redis's call().
     if (this.dirty !== dirtyBefore) this.blocking.scanForReadyKeys();
     this.blocking.handleReadyKeys();
@@ -158,6 +159,7 @@ export class ServerNode {
     this.blocking.handleReadyKeys();
     this.blocking.runUnblocked();
     this.tracking.flushHeld();
+    this.monitors.flushOwnLines();
   }
 
   /** A key gained a value that may wake blocked clients (Redis's signalKeyAsReady from dbAdd). */
