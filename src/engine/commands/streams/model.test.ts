@@ -40,6 +40,25 @@ describe('stream model', () => {
     expect(big.nodes.size).toBe(3);
   });
 
+  it('stores entries packed: shared fields, long values, IDs past 2^53', () => {
+    const s = new StreamValue(0);
+    const long = 'x'.repeat(300);
+    streamAppend(s, id(1), fv('a', '1', 'b', long), lim);
+    streamAppend(s, id(2), fv('a', '2', 'b', '3'), lim);
+    streamAppend(s, id(3), fv('c', long), lim);
+    streamAppend(s, { ms: 2n ** 60n, seq: 5 }, fv('a', 'z'), lim);
+    const text = streamRange(s, MIN_ID, MAX_ID, false).map(
+      (e) =>
+        `${idToString(e.id)} ${e.fv.map((b) => (b.length > 20 ? `<${b.length}>` : String.fromCharCode(...b))).join(',')}`,
+    );
+    expect(text).toEqual(['1-0 a,1,b,<300>', '2-0 a,2,b,3', '3-0 c,<300>', '1152921504606846976-5 a,z']);
+    expect(streamGetEntry(s, { ms: 2n ** 60n, seq: 5 })?.fv.length).toBe(2);
+    const copy = s.clone(0);
+    streamDeleteEntry(s, id(2));
+    expect(streamRange(copy, MIN_ID, MAX_ID, false).length).toBe(4);
+    expect(streamRange(s, MIN_ID, MAX_ID, false).length).toBe(3);
+  });
+
   it('iterates ranges both ways and deletes entries', () => {
     const s = filled(250);
     expect(streamRange(s, id(99), id(102), false).map((e) => idToString(e.id))).toEqual([

@@ -8,100 +8,84 @@
  * `count` is the number of live entries, `deleted` the tombstones (XDEL and exact trimming only flag
  * an entry as deleted; a node goes away when its last live entry is deleted, or whole, by trimming).
  * An entry whose field names equal the master fields has the SAMEFIELDS flag and stores values only.
+ * We track the listpack's exact byte size (lp-size.ts), because XADD opens a new node when
+ * bytes + new payload >= stream-node-max-bytes, and that decides what "~" trimming removes.
  *
- * We keep entries decoded (ids + flat field/value arrays) and track the listpack's exact byte size,
- * computed with listpack's element encodings, because XADD opens a new node when
- * bytes + new payload >= stream-node-max-bytes, and that decides node boundaries, hence what "~"
- * trimming removes. Invariants: ids ascend strictly; ids.length === fvs.length === flags.length ===
- * live + deleted; lpBytes() is what lpBytes() would report for Redis's listpack.
+ * Storage is packed to keep the garbage collector's work flat however long a stream grows: IDs in
+ * two Float64Arrays (exact while both halves are <= 2^53-1; a node that ever holds a larger half
+ * switches to an array of StreamId objects), flags in a Uint8Array, and the field/value bytes
+ * copied into one growing byte arena (each element as a LEB128 length then its bytes; entries
+ * without SAMEFIELDS start with their element count). Readers get views (subarrays) of the arena:
+ * bytes already written never change, so a view stays valid after the arena grows.
+ *
+ * Invariants: IDs ascend strictly; count === live + deleted; starts[i] is entry i's arena offset
+ * and starts[count] === used; lpBytes() is what lpBytes() would report for Redis's listpack.
  */
 import { type Bytes, bytesEqual } from '../../bytes.ts';
 import { compareIds, type StreamId, signedDelta } from './id.ts';
+import { LP_OVERHEAD, lpIntSize, lpStrSize } from './lp-size.ts';
+
+export { lpIntSize, lpStrSize } from './lp-size.ts';
 
 export const FLAG_DELETED = 1;
 export const FLAG_SAMEFIELDS = 2;
 
-/** Listpack header (total bytes + element count) and end byte. */
-const LP_OVERHEAD = 7;
+const INITIAL_ENTRIES = 8;
+/** Largest initial arena and entry capacity, whatever the limits (they may be 0 = unlimited). */
+const MAX_INITIAL_BYTES = 1 << 16;
+const MAX_INITIAL_ENTRIES = 1024;
 
-/** Bytes of an integer element (encoding + data + backlen). */
-export function lpIntSize(v: number | bigint): number {
-  if (typeof v === 'bigint') {
-    if (v >= -2147483648n && v <= 2147483647n) return lpIntSize(Number(v));
-    return 10;
-  }
-  if (v >= 0 && v <= 127) return 2;
-  if (v >= -4096 && v <= 4095) return 3;
-  if (v >= -32768 && v <= 32767) return 4;
-  if (v >= -8388608 && v <= 8388607) return 5;
-  if (v >= -2147483648 && v <= 2147483647) return 6;
-  return 10;
-}
-
-function backlenSize(l: number): number {
-  return l <= 127 ? 1 : l < 16383 ? 2 : l < 2097151 ? 3 : l < 268435455 ? 4 : 5;
-}
-
-/** Bytes of a string element; strings in int64 canonical form are stored as integers (lpStringToInt64). */
-export function lpStrSize(b: Bytes): number {
-  const n = b.length;
-  if (n > 0 && n < 21) {
-    const v = asListpackInt(b);
-    if (v !== null) return lpIntSize(v);
-  }
-  const enc = n < 64 ? 1 + n : n < 4096 ? 2 + n : 5 + n;
-  return enc + backlenSize(enc);
-}
-
-/** The integer a listpack stores for these bytes, or null (lpStringToInt64's rules). */
-function asListpackInt(b: Bytes): number | bigint | null {
-  const n = b.length;
-  let i = b[0] === 45 ? 1 : 0;
-  if (i === n) return null;
-  const d0 = b[i]! - 48;
-  if (d0 === 0) return n === 1 ? 0 : null;
-  if (d0 < 1 || d0 > 9) return null;
-  let v = 0;
-  for (; i < n; i++) {
-    const d = b[i]! - 48;
-    if (d < 0 || d > 9) return null;
-    v = v * 10 + d;
-  }
-  if (n - (b[0] === 45 ? 1 : 0) <= 15) return b[0] === 45 ? -v : v;
-  let big = 0n;
-  for (let j = b[0] === 45 ? 1 : 0; j < n; j++) big = big * 10n + BigInt(b[j]! - 48);
-  if (b[0] === 45) big = -big;
-  return big > 9223372036854775807n || big < -9223372036854775808n ? null : big;
+/** Capacity hints: the node-size limits in force, so a node is allocated once in the common case. */
+export interface NodeSizeHint {
+  maxEntries: number;
+  maxBytes: number;
 }
 
 export class StreamNode {
   masterFields: Bytes[];
-  readonly ids: StreamId[] = [];
-  /** Per entry: field, value, field, value, ... */
-  readonly fvs: Bytes[][] = [];
-  readonly flags: number[] = [];
+  /** Entries in the node, tombstones included (what node-max-entries counts). */
+  count = 0;
   live = 0;
   deleted = 0;
+  private msA: Float64Array;
+  private seqA: Float64Array;
+  /** Set once the node holds an ID half above 2^53-1: then every ID lives here. */
+  private bigIds: StreamId[] | null = null;
+  private flags: Uint8Array;
+  private starts: Int32Array;
+  private data: Uint8Array;
+  private used = 0;
   /** Listpack bytes except the two counters (their size varies with their values). */
   private bodyBytes: number;
 
   constructor(
     readonly masterId: StreamId,
     firstFv: readonly Bytes[],
+    hint: NodeSizeHint = { maxEntries: INITIAL_ENTRIES, maxBytes: 64 },
   ) {
     const fields: Bytes[] = [];
     let bytes = LP_OVERHEAD + lpIntSize(firstFv.length >> 1) + lpIntSize(0);
+    let payload = 16;
     for (let i = 0; i < firstFv.length; i += 2) {
       fields.push(firstFv[i]!);
       bytes += lpStrSize(firstFv[i]!);
+      payload += firstFv[i + 1]!.length + 2;
     }
     this.masterFields = fields;
     this.bodyBytes = bytes;
+    const entries =
+      hint.maxEntries > 0 ? Math.min(hint.maxEntries, MAX_INITIAL_ENTRIES) : MAX_INITIAL_ENTRIES;
+    this.msA = new Float64Array(entries);
+    this.seqA = new Float64Array(entries);
+    this.flags = new Uint8Array(entries);
+    this.starts = new Int32Array(entries + 1);
+    const bytes0 = Math.min(Math.max(hint.maxBytes, payload * 2, 64), MAX_INITIAL_BYTES);
+    this.data = new Uint8Array(bytes0);
   }
 
-  /** Entries in the node, tombstones included (what node-max-entries counts). */
+  /** Same as count (the name older callers use). */
   get total(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   lpBytes(): number {
@@ -109,10 +93,9 @@ export class StreamNode {
   }
 
   /** Appends an entry whose id is greater than every id in the node. */
-  append(id: StreamId, fv: Bytes[]): void {
+  append(id: StreamId, fv: readonly Bytes[]): void {
     const numFields = fv.length >> 1;
     const same = this.sameFields(fv);
-    const flags = same ? FLAG_SAMEFIELDS : 0;
     let bytes =
       2 + lpIntSize(signedDelta(id.ms, this.masterId.ms)) + lpIntSize(signedDelta(id.seq, this.masterId.seq));
     let parts = numFields + 3;
@@ -123,9 +106,13 @@ export class StreamNode {
     }
     for (let i = 1; i < fv.length; i += 2) bytes += lpStrSize(fv[i]!);
     this.bodyBytes += bytes + lpIntSize(parts);
-    this.ids.push(id);
-    this.fvs.push(fv);
-    this.flags.push(flags);
+    const i = this.count;
+    if (i === this.flags.length) this.growEntries();
+    this.storeId(i, id);
+    this.flags[i] = same ? FLAG_SAMEFIELDS : 0;
+    this.storeElements(fv, same);
+    this.count = i + 1;
+    this.starts[i + 1] = this.used;
     this.live++;
   }
 
@@ -136,14 +123,107 @@ export class StreamNode {
     return true;
   }
 
-  /** Index of the first entry with id >= `id` (total when none). */
+  private storeId(i: number, id: StreamId): void {
+    if (this.bigIds === null && (typeof id.ms === 'bigint' || typeof id.seq === 'bigint')) {
+      const all: StreamId[] = [];
+      for (let j = 0; j < i; j++) all.push(this.idAt(j));
+      this.bigIds = all;
+    }
+    if (this.bigIds !== null) {
+      this.bigIds[i] = id;
+      return;
+    }
+    this.msA[i] = id.ms as number;
+    this.seqA[i] = id.seq as number;
+  }
+
+  /** Copies the entry's elements into the arena (values only when it has the master's fields). */
+  private storeElements(fv: readonly Bytes[], same: boolean): void {
+    let need = 5;
+    for (let k = 0; k < fv.length; k++) need += fv[k]!.length + 5;
+    if (this.used + need > this.data.length) this.growData(need);
+    const d = this.data;
+    let o = this.used;
+    if (!same) o = writeVarint(d, o, fv.length);
+    for (let k = same ? 1 : 0; k < fv.length; k += same ? 2 : 1) {
+      const b = fv[k]!;
+      o = writeVarint(d, o, b.length);
+      if (b.length < 16) for (let j = 0; j < b.length; j++) d[o + j] = b[j]!;
+      else d.set(b, o);
+      o += b.length;
+    }
+    this.used = o;
+  }
+
+  private growEntries(): void {
+    const n = this.flags.length * 2;
+    const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.msA = grow(this.msA, n);
+    this.seqA = grow(this.seqA, n);
+    this.flags = grow(this.flags, n);
+    this.starts = grow(this.starts, n + 1);
+  }
+
+  private growData(need: number): void {
+    const next = new Uint8Array(Math.max(this.data.length * 2, this.used + need));
+    next.set(this.data.subarray(0, this.used));
+    this.data = next;
+  }
+
+  /** The ID of entry i. */
+  idAt(i: number): StreamId {
+    if (this.bigIds !== null) return this.bigIds[i]!;
+    return { ms: this.msA[i]!, seq: this.seqA[i]! };
+  }
+
+  /** compareIds(idAt(i), id) without building the ID. */
+  compareAt(i: number, id: StreamId): number {
+    if (this.bigIds !== null) return compareIds(this.bigIds[i]!, id);
+    const ms = this.msA[i]!;
+    if (ms !== id.ms) return ms < id.ms ? -1 : 1;
+    const seq = this.seqA[i]!;
+    if (seq !== id.seq) return seq < id.seq ? -1 : 1;
+    return 0;
+  }
+
+  /** Entry i's flat field/value list (views of the arena; field names from the master entry when shared). */
+  fvAt(i: number): Bytes[] {
+    const d = this.data;
+    let o = this.starts[i]!;
+    const same = (this.flags[i]! & FLAG_SAMEFIELDS) !== 0;
+    const master = this.masterFields;
+    let n = master.length * 2;
+    if (!same) {
+      const r = readVarint(d, o);
+      n = r.value;
+      o = r.next;
+    }
+    const out: Bytes[] = new Array(n);
+    for (let k = same ? 1 : 0; k < n; k += same ? 2 : 1) {
+      if (same) out[k - 1] = master[k >> 1]!;
+      let len = d[o++]!;
+      if (len > 127) {
+        const r = readVarint(d, o - 1);
+        len = r.value;
+        o = r.next;
+      }
+      out[k] = d.subarray(o, o + len);
+      o += len;
+    }
+    return out;
+  }
+
+  /** Index of the first entry with id >= `id` (count when none). */
   lowerBound(id: StreamId): number {
-    const ids = this.ids;
     let lo = 0;
-    let hi = ids.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareIds(ids[mid]!, id) < 0) lo = mid + 1;
+      if (this.compareAt(mid, id) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -152,7 +232,7 @@ export class StreamNode {
   /** Index of the live entry with exactly this id, or -1. */
   indexOfLive(id: StreamId): number {
     const i = this.lowerBound(id);
-    if (i === this.ids.length || compareIds(this.ids[i]!, id) !== 0) return -1;
+    if (i === this.count || this.compareAt(i, id) !== 0) return -1;
     return this.flags[i]! & FLAG_DELETED ? -1 : i;
   }
 
@@ -168,19 +248,44 @@ export class StreamNode {
   }
 
   lastId(): StreamId {
-    return this.ids[this.ids.length - 1]!;
+    return this.idAt(this.count - 1);
   }
 
-  /** A deep copy (entries share their immutable byte arrays). */
+  /** A deep copy. */
   clone(): StreamNode {
-    const n = new StreamNode(this.masterId, []);
+    const n = new StreamNode(this.masterId, [], { maxEntries: 1, maxBytes: 1 });
     n.masterFields = this.masterFields;
-    n.ids.push(...this.ids);
-    for (const fv of this.fvs) n.fvs.push(fv.slice());
-    n.flags.push(...this.flags);
+    n.count = this.count;
     n.live = this.live;
     n.deleted = this.deleted;
+    n.msA = this.msA.slice();
+    n.seqA = this.seqA.slice();
+    n.bigIds = this.bigIds === null ? null : this.bigIds.slice();
+    n.flags = this.flags.slice();
+    n.starts = this.starts.slice();
+    n.data = this.data.slice(0, Math.max(this.used, 1));
+    n.used = this.used;
     n.bodyBytes = this.bodyBytes;
     return n;
+  }
+}
+
+function writeVarint(d: Uint8Array, o: number, v: number): number {
+  while (v > 127) {
+    d[o++] = (v & 127) | 128;
+    v = Math.floor(v / 128);
+  }
+  d[o++] = v;
+  return o;
+}
+
+function readVarint(d: Uint8Array, o: number): { value: number; next: number } {
+  let v = 0;
+  let mul = 1;
+  for (;;) {
+    const b = d[o++]!;
+    v += (b & 127) * mul;
+    if (b < 128) return { value: v, next: o };
+    mul *= 128;
   }
 }

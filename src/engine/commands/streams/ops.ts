@@ -41,7 +41,7 @@ export function streamAppend(s: StreamValue, id: StreamId, fv: Bytes[], lim: Str
     if (full) node = undefined;
   }
   if (node === undefined) {
-    node = new StreamNode(id, fv);
+    node = new StreamNode(id, fv, lim);
     s.nodes.set(id, node);
   }
   node.append(id, fv);
@@ -70,11 +70,10 @@ export function streamIterate(
   for (; cur.valid; cur.prev()) {
     const node = cur.value;
     let i = node.lowerBound(end);
-    if (i === node.total || compareIds(node.ids[i]!, end) > 0) i--;
+    if (i === node.count || node.compareAt(i, end) > 0) i--;
     for (; i >= 0; i--) {
-      const id = node.ids[i]!;
-      if (compareIds(id, start) < 0) return;
-      if ((withTombstones || node.isLive(i)) && visit(id, node.fvs[i]!, node, i) === false) return;
+      if (node.compareAt(i, start) < 0) return;
+      if ((withTombstones || node.isLive(i)) && visit(node.idAt(i), node.fvAt(i), node, i) === false) return;
     }
   }
 }
@@ -91,9 +90,8 @@ function iterateNodesForward(
     const node = cur.value;
     const n = node.total;
     for (let i = first ? node.lowerBound(start) : 0; i < n; i++) {
-      const id = node.ids[i]!;
-      if (compareIds(id, end) > 0) return;
-      if ((withTombstones || node.isLive(i)) && visit(id, node.fvs[i]!, node, i) === false) return;
+      if (node.compareAt(i, end) > 0) return;
+      if ((withTombstones || node.isLive(i)) && visit(node.idAt(i), node.fvAt(i), node, i) === false) return;
     }
     first = false;
   }
@@ -120,7 +118,7 @@ export function streamGetEntry(s: StreamValue, id: StreamId): StreamEntry | unde
   const cur = s.nodes.seekLE(id);
   if (!cur.valid) return undefined;
   const i = cur.value.indexOfLive(id);
-  return i < 0 ? undefined : { id: cur.value.ids[i]!, fv: cur.value.fvs[i]! };
+  return i < 0 ? undefined : { id: cur.value.idAt(i), fv: cur.value.fvAt(i) };
 }
 
 /** streamEntryExists. */

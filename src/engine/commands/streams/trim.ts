@@ -55,7 +55,7 @@ export function streamTrim(s: StreamValue, t: TrimSpec): number {
 function trimInsideNode(s: StreamValue, node: StreamNode, t: TrimSpec): number {
   let deleted = 0;
   for (let i = 0; i < node.total; i++) {
-    const stop = t.strategy === 'maxlen' ? s.length <= t.maxlen : compareIds(node.ids[i]!, t.minid) >= 0;
+    const stop = t.strategy === 'maxlen' ? s.length <= t.maxlen : node.compareAt(i, t.minid) >= 0;
     if (stop) break;
     if (node.isLive(i)) {
       node.markDeleted(i);

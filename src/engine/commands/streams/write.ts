@@ -10,8 +10,9 @@
  *          touched), and neither do we.
  * Streams are never deleted when they become empty.
  */
-import { type Bytes, eqIgnoreCase, unbin } from '../../bytes.ts';
-import { bulk, int, NIL, OK, type Reply } from '../../resp/reply.ts';
+import { type Bytes, eqIgnoreCase } from '../../bytes.ts';
+import { idReply } from './reply.ts';
+import { int, NIL, OK, type Reply } from '../../resp/reply.ts';
 import type { Client } from '../../server/client.ts';
 import { E, fail } from '../../server/errors.ts';
 import { parseI64 } from '../../util/parse.ts';
@@ -22,7 +23,6 @@ import {
   cString,
   ID_ERR,
   idEquals,
-  idToString,
   incU64,
   isZeroId,
   MAX_ID,
@@ -90,7 +90,7 @@ const xadd: Handler = (c, argv) => {
   c.node.dirty++;
   if (args.trim !== null && streamTrim(s, args.trim) > 0) c.node.notify('t', 'xtrim', key, c.db);
   c.node.signalKeyAsReady(c.db, key);
-  return bulk(unbin(idToString(id)));
+  return idReply(id);
 };
 
 const xdel: Handler = (c, argv) => {
