@@ -75,6 +75,8 @@ export class BlockingRegistry {
   private readonly unblocked: { client: Client; pending: Bytes[][] }[] = [];
   private serving = false;
   private draining = false;
+  /** Blocked clients with a keyLost callback (XREADGROUP): the replaced-value scan runs only then. */
+  private keyLostClients = 0;
 
   constructor(private readonly node: ServerNode) {}
 
@@ -104,6 +106,7 @@ export class BlockingRegistry {
       else this.waiting.set(id, [st]);
     }
     this.byClient.set(c, st);
+    if (seen !== undefined) this.keyLostClients++;
     c.flags.add('blocked');
   }
 
@@ -124,6 +127,7 @@ export class BlockingRegistry {
     const st = this.byClient.get(c);
     if (st === undefined) return undefined;
     this.byClient.delete(c);
+    if (st.seen !== undefined) this.keyLostClients--;
     c.flags.delete('blocked');
     for (const key of st.keys) {
       const id = slot(st.db, key);
@@ -198,6 +202,7 @@ export class BlockingRegistry {
       }
       // Every keyLost client of a queue recorded the same value for its key (it is refreshed for all
       // of them whenever the key is offered), so the first one speaks for the queue.
+      if (this.keyLostClients === 0) continue;
       const w = st.seen !== undefined ? st : q.find((x) => x.seen !== undefined);
       if (w === undefined) continue;
       for (const [key, was] of w.seen!) if (w.db.dict.get(key) !== was) this.signalKeyAsReady(w.db, key);
