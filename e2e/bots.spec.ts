@@ -35,13 +35,6 @@ async function runUntil(page: Page, line: string, want: string): Promise<void> {
   await expect.poll(async () => (await run(page, line)).join('\n'), { timeout: 20_000 }).toContain(want);
 }
 
-async function hasCommand(page: Page, name: string): Promise<boolean> {
-  return page.evaluate(
-    async (n) => (await window.__playground!.commandDocs()).some((d) => d.name === n),
-    name,
-  );
-}
-
 test('the Bots panel starts a ticker that CLIENT LIST shows, counts its work, and stops it', async ({
   page,
 }) => {
@@ -67,7 +60,6 @@ test('the Bots panel starts a ticker that CLIENT LIST shows, counts its work, an
 
 test('a consumer bot drains a stream while the clock runs', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'XREADGROUP')), 'consumer groups are not served yet');
   const ids = (await run(page, '20 xadd jobs * n 1')).filter((l) => /^"\d+-\d+"$/.test(l));
   expect(ids).toHaveLength(20);
   expect(await run(page, 'xgroup create jobs workers 0')).toContain('OK');
@@ -92,7 +84,6 @@ test('a consumer bot drains a stream while the clock runs', async ({ page }) => 
 
 test('a crashed consumer leaves pending entries that a claimer takes over', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'XAUTOCLAIM')), 'consumer groups are not served yet');
   await run(page, '12 xadd orders * item x');
   await page.evaluate(() => window.__playground!.setSpeed(20));
   await page.getByTestId('bots-toggle').click();
@@ -151,7 +142,6 @@ test('the script form starts a named bot that runs a typed command line', async 
 
 test('a crashed consumer restarted from the panel finishes its own pending entries', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'XREADGROUP')), 'consumer groups are not served yet');
   await run(page, '12 xadd orders * item x');
   await page.evaluate(() => window.__playground!.setSpeed(20));
   await page.getByTestId('bots-toggle').click();

@@ -188,16 +188,8 @@ test('fits a 360 px wide screen', async ({ page }) => {
   await expect(page.getByTestId('add-tab')).toBeInViewport();
 });
 
-async function hasCommand(page: Page, name: string): Promise<boolean> {
-  return page.evaluate(
-    async (n) => (await window.__playground!.commandDocs()).some((d) => d.name === n),
-    name,
-  );
-}
-
 test('a subscribed tab prints messages as they arrive until Ctrl-C', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'SUBSCRIBE')), 'pub/sub is not served yet');
   await page.keyboard.type('subscribe news');
   await page.keyboard.press('Enter');
   await expectLastLine(page, '3) (integer) 1');
@@ -214,7 +206,6 @@ test('a subscribed tab prints messages as they arrive until Ctrl-C', async ({ pa
 
 test('a command held by CLIENT PAUSE gets its reply once another tab unpauses', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'CLIENT UNPAUSE')), 'CLIENT PAUSE is not served yet');
   await page.getByTestId('add-tab').click();
   await expectLastLine(page, PROMPT, 1);
   expect(await run(page, 'client pause 600000 write', 1)).toContain('OK');

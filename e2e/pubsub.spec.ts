@@ -35,13 +35,6 @@ async function startReading(page: Page, line: string, last: string, tab = 0): Pr
   await expectLastLine(page, last, tab);
 }
 
-async function hasCommand(page: Page, name: string): Promise<boolean> {
-  return page.evaluate(
-    async (n) => (await window.__playground!.commandDocs()).some((d) => d.name === n),
-    name,
-  );
-}
-
 async function newTab(page: Page, index: number): Promise<void> {
   await page.getByTestId('add-tab').click();
   await expectLastLine(page, PROMPT, index);
@@ -51,7 +44,6 @@ const tab = (page: Page, i: number) => page.getByTestId('tab').nth(i);
 
 test('a subscriber tab receives what another tab publishes, then leaves with Ctrl-C', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'SUBSCRIBE')), 'pub/sub is not served yet');
   await startReading(page, 'subscribe news alerts', '3) (integer) 2');
   await expect(page.getByTestId('console-note')).toContainText('Subscribed mode');
   await expect(tab(page, 0)).toContainText('sub');
@@ -85,7 +77,6 @@ test('a subscriber tab receives what another tab publishes, then leaves with Ctr
 
 test('pattern subscriptions print pmessage with the pattern', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'PSUBSCRIBE')), 'pub/sub is not served yet');
   await startReading(page, 'psubscribe news.*', '3) (integer) 1');
   await newTab(page, 1);
   expect(await run(page, 'publish news.eu euro', 1)).toContain('(integer) 1');
@@ -101,7 +92,6 @@ test('pattern subscriptions print pmessage with the pattern', async ({ page }) =
 
 test('a RESP3 tab prints pushes the same way in subscribed mode', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'SUBSCRIBE')), 'pub/sub is not served yet');
   await run(page, 'hello 3');
   await startReading(page, 'subscribe news', '3) (integer) 1');
   await newTab(page, 1);
@@ -115,7 +105,6 @@ test('a RESP3 tab prints pushes the same way in subscribed mode', async ({ page 
 
 test('a MONITOR tab prints the commands other tabs run', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'MONITOR')), 'MONITOR is not served yet');
   await startReading(page, 'monitor', 'OK');
   await expect(page.getByTestId('console-note')).toContainText('MONITOR');
   await newTab(page, 1);
@@ -130,7 +119,6 @@ test('a MONITOR tab prints the commands other tabs run', async ({ page }) => {
 
 test('a publisher bot reaches a subscribed tab on the running clock', async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'SUBSCRIBE')), 'pub/sub is not served yet');
   await startReading(page, 'subscribe ticks', '3) (integer) 1');
   await page.evaluate(() =>
     window.__playground!.startBot({ kind: 'publisher', channel: 'ticks', perSecond: 10, message: 't{seq}' }),
@@ -147,7 +135,6 @@ test('a publisher bot reaches a subscribed tab on the running clock', async ({ p
 
 test("a MONITOR tab shows a bot's commands with the bot's address", async ({ page }) => {
   await open(page);
-  test.skip(!(await hasCommand(page, 'MONITOR')), 'MONITOR is not served yet');
   await startReading(page, 'monitor', 'OK');
   await page.evaluate(() =>
     window.__playground!.startBot({

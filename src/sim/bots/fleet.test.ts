@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bin, utf8 } from '../../engine/bytes.ts';
 import type { Reply } from '../../engine/resp/reply.ts';
-import type { ServerNode } from '../../engine/server/node.ts';
 import { World } from '../world.ts';
 import { BotFleet } from './fleet.ts';
 import { textOf } from './replies.ts';
@@ -19,19 +18,6 @@ function setup(seed = 1) {
   };
   return { world, node, fleet, cmd };
 }
-
-const has = (node: ServerNode, ...names: string[]): boolean =>
-  names.every((n) => node.commands.lookupByName(n) !== undefined);
-
-const probe = setup().node;
-const streamsReady = has(probe, 'xadd', 'xlen');
-const groupsReady = has(probe, 'xreadgroup', 'xack', 'xgroup|create', 'xautoclaim', 'xpending');
-const pubsubReady = has(probe, 'publish', 'subscribe');
-/** Appended to a test's title while the commands it needs are not served (the test is skipped then). */
-const until = (ready: boolean, what: string): string => (ready ? '' : ` [skipped until ${what} are served]`);
-const STREAMS = until(streamsReady, 'XADD/XLEN');
-const GROUPS = until(groupsReady, 'XREADGROUP/XACK/XGROUP/XAUTOCLAIM/XPENDING');
-const PUBSUB = until(pubsubReady, 'PUBLISH/SUBSCRIBE');
 
 describe('BotFleet', () => {
   it('names bots with CLIENT SETNAME so CLIENT LIST shows them', () => {
@@ -132,7 +118,7 @@ describe('BotFleet', () => {
     expect(run(5)).not.toBe(run(6));
   });
 
-  it.skipIf(!streamsReady)('a producer at 10/s for one virtual second adds 10 entries' + STREAMS, () => {
+  it('a producer at 10/s for one virtual second adds 10 entries', () => {
     const { world, fleet, cmd } = setup();
     fleet.start({ kind: 'producer', stream: 'orders', perSecond: 10, fields: [['n', '{seq}']] });
     world.advance(1000);
@@ -140,36 +126,27 @@ describe('BotFleet', () => {
     expect(fleet.list()[0]).toMatchObject({ processed: 10, errors: 0 });
   });
 
-  it.skipIf(!streamsReady)(
-    'replays a pipeline exactly from the seed (IDs, values, pending)' + STREAMS,
-    () => {
-      const run = (seed: number) => {
-        const { world, fleet, cmd } = setup(seed);
-        fleet.start({
-          kind: 'producer',
-          stream: 's',
-          perSecond: 7,
-          fields: [['v', '{rand:1-1000}']],
-          maxLen: 50,
-        });
-        if (groupsReady) {
-          const c = { kind: 'consumer', stream: 's', group: 'g', perSecond: 3, count: 2 } as const;
-          fleet.start({ ...c, consumer: 'a', crashAfter: 4 });
-          fleet.start({ ...c, consumer: 'b' });
-        }
-        for (let i = 0; i < 30; i++) world.advance(97);
-        return JSON.stringify([
-          cmd('XRANGE', 's', '-', '+'),
-          groupsReady && cmd('XPENDING', 's', 'g'),
-          fleet.list(),
-        ]);
-      };
-      expect(run(11)).toBe(run(11));
-      expect(run(11)).not.toBe(run(12));
-    },
-  );
+  it('replays a pipeline exactly from the seed (IDs, values, pending)', () => {
+    const run = (seed: number) => {
+      const { world, fleet, cmd } = setup(seed);
+      fleet.start({
+        kind: 'producer',
+        stream: 's',
+        perSecond: 7,
+        fields: [['v', '{rand:1-1000}']],
+        maxLen: 50,
+      });
+      const c = { kind: 'consumer', stream: 's', group: 'g', perSecond: 3, count: 2 } as const;
+      fleet.start({ ...c, consumer: 'a', crashAfter: 4 });
+      fleet.start({ ...c, consumer: 'b' });
+      for (let i = 0; i < 30; i++) world.advance(97);
+      return JSON.stringify([cmd('XRANGE', 's', '-', '+'), cmd('XPENDING', 's', 'g'), fleet.list()]);
+    };
+    expect(run(11)).toBe(run(11));
+    expect(run(11)).not.toBe(run(12));
+  });
 
-  it.skipIf(!pubsubReady)('a publisher reaches subscribers' + PUBSUB, () => {
+  it('a publisher reaches subscribers', () => {
     const { world, node, fleet } = setup();
     const got: Reply[] = [];
     const sub = node.connect({ write: (r) => got.push(r), close: () => {} });
@@ -180,67 +157,61 @@ describe('BotFleet', () => {
     expect(fleet.list()[0]).toMatchObject({ processed: 5, lastReply: '(integer) 1' });
   });
 
-  it.skipIf(!groupsReady)(
-    'a crashed consumer leaves pending entries that a claimer takes over' + GROUPS,
-    () => {
-      const { world, fleet, cmd } = setup();
-      for (let i = 1; i <= 10; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
-      cmd('XGROUP', 'CREATE', 'jobs', 'workers', '0');
-      const worker = fleet.start({
-        kind: 'consumer',
-        stream: 'jobs',
-        group: 'workers',
-        consumer: 'alice',
-        perSecond: 10,
-        count: 2,
-        crashAfter: 5,
-      });
-      world.advance(1000);
-      expect(fleet.get(worker.id)!.status()).toMatchObject({ state: 'crashed', processed: 5 });
-      // Batches of 2: 1-2, 3-4, then 5-6 of which 5 is acked and 6 left pending.
-      const pending = cmd('XPENDING', 'jobs', 'workers');
-      expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 1 });
-      fleet.start({
-        kind: 'claimer',
-        stream: 'jobs',
-        group: 'workers',
-        consumer: 'bob',
-        everyMs: 500,
-        minIdleMs: 1000,
-      });
-      world.advance(1000);
-      // Idle 1000 ms is reached at the claimer's second run.
-      const after = cmd('XPENDING', 'jobs', 'workers');
-      expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
-      expect(fleet.list()[1]).toMatchObject({ processed: 1, errors: 0 });
-    },
-  );
+  it('a crashed consumer leaves pending entries that a claimer takes over', () => {
+    const { world, fleet, cmd } = setup();
+    for (let i = 1; i <= 10; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
+    cmd('XGROUP', 'CREATE', 'jobs', 'workers', '0');
+    const worker = fleet.start({
+      kind: 'consumer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'alice',
+      perSecond: 10,
+      count: 2,
+      crashAfter: 5,
+    });
+    world.advance(1000);
+    expect(fleet.get(worker.id)!.status()).toMatchObject({ state: 'crashed', processed: 5 });
+    // Batches of 2: 1-2, 3-4, then 5-6 of which 5 is acked and 6 left pending.
+    const pending = cmd('XPENDING', 'jobs', 'workers');
+    expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 1 });
+    fleet.start({
+      kind: 'claimer',
+      stream: 'jobs',
+      group: 'workers',
+      consumer: 'bob',
+      everyMs: 500,
+      minIdleMs: 1000,
+    });
+    world.advance(1000);
+    // Idle 1000 ms is reached at the claimer's second run.
+    const after = cmd('XPENDING', 'jobs', 'workers');
+    expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
+    expect(fleet.list()[1]).toMatchObject({ processed: 1, errors: 0 });
+  });
 
-  it.skipIf(!groupsReady)(
-    'a consumer restarted under the same name first acks its own backlog' + GROUPS,
-    () => {
-      const { world, fleet, cmd } = setup();
-      for (let i = 1; i <= 6; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
-      const spec = {
-        kind: 'consumer',
-        stream: 'jobs',
-        group: 'g',
-        consumer: 'alice',
-        perSecond: 10,
-      } as const;
-      fleet.start({ ...spec, count: 3, crashAfter: 1 });
-      world.advance(1000);
-      const pending = cmd('XPENDING', 'jobs', 'g');
-      expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 2 });
-      const again = fleet.start(spec);
-      world.advance(1000);
-      expect(fleet.get(again.id)!.status()).toMatchObject({ state: 'running', processed: 5 });
-      const after = cmd('XPENDING', 'jobs', 'g');
-      expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
-    },
-  );
+  it('a consumer restarted under the same name first acks its own backlog', () => {
+    const { world, fleet, cmd } = setup();
+    for (let i = 1; i <= 6; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
+    const spec = {
+      kind: 'consumer',
+      stream: 'jobs',
+      group: 'g',
+      consumer: 'alice',
+      perSecond: 10,
+    } as const;
+    fleet.start({ ...spec, count: 3, crashAfter: 1 });
+    world.advance(1000);
+    const pending = cmd('XPENDING', 'jobs', 'g');
+    expect(pending.t === 'array' && pending.a[0]).toEqual({ t: 'int', n: 2 });
+    const again = fleet.start(spec);
+    world.advance(1000);
+    expect(fleet.get(again.id)!.status()).toMatchObject({ state: 'running', processed: 5 });
+    const after = cmd('XPENDING', 'jobs', 'g');
+    expect(after.t === 'array' && after.a[0]).toEqual({ t: 'int', n: 0 });
+  });
 
-  it.skipIf(!groupsReady)('a hanging consumer keeps its connection open and silent' + GROUPS, () => {
+  it('a hanging consumer keeps its connection open and silent', () => {
     const { world, node, fleet, cmd } = setup();
     for (let i = 1; i <= 3; i++) cmd('XADD', 'jobs', '*', 'n', String(i));
     const b = fleet.start({
@@ -262,7 +233,7 @@ describe('BotFleet', () => {
     expect(fleet.get(b.id)!.status().sent).toBe(sent);
   });
 
-  it.skipIf(!groupsReady)('a consumer creates its group and drains the stream' + GROUPS, () => {
+  it('a consumer creates its group and drains the stream', () => {
     const { world, fleet, cmd } = setup();
     for (let i = 1; i <= 20; i++) cmd('XADD', 'q', '*', 'n', String(i));
     fleet.start({ kind: 'consumer', stream: 'q', group: 'g', consumer: 'c1', perSecond: 10, count: 5 });
