@@ -4,8 +4,9 @@
  *   - OOM: with maxmemory set and the estimated used memory above it, commands flagged denyoom are
  *     refused, and so is anything a client tries to queue inside MULTI (queueing itself uses memory;
  *     EXEC, DISCARD, QUIT and RESET pass). EXEC is refused when a queued command is denyoom, which
- *     aborts the transaction (EXECABORT ... OOM ...). We do not evict: where Redis would first evict
- *     keys under an allkeys-/volatile- policy, we refuse as under noeviction.
+ *     aborts the transaction (EXECABORT ... OOM ...). Only under maxmemory-policy noeviction: the
+ *     other policies make Redis evict keys first, which we do not model yet, so refusing there would
+ *     be wrong far more often than letting the command through.
  *   - NOREPLICAS: min-replicas-to-write > 0 (with min-replicas-max-lag > 0) and no replica is
  *     connected (a node has none yet), so write commands are refused; for EXEC, when one of the
  *     queued commands writes.
@@ -39,7 +40,8 @@ export function admissionError(node: ServerNode, c: Client, cmd: Command): strin
 
 function outOfMemory(node: ServerNode): boolean {
   const max = Number(node.config.get('maxmemory'));
-  return max > 0 && usedMemory(node) > max;
+  if (max === 0 || node.config.get('maxmemory-policy') !== 'noeviction') return false;
+  return usedMemory(node) > max;
 }
 
 /** checkGoodReplicasStatus: a primary with min-replicas-to-write configured and no replicas fails. */
