@@ -31,7 +31,7 @@ function rec(d: Differential, what: string, ours: unknown, theirs: unknown): boo
 async function expectReplies(d: Differential, p: ClientPair, args: string[], n = 1, resp: 2 | 3 = 2) {
   p.send(...args);
   for (let i = 0; i < n; i++) {
-    const [ours, theirs] = await p.next();
+    const [ours, theirs] = await p.next(10_000);
     rec(d, `${args.join(' ')} #${i + 1}`, replyText(ours, resp), replyText(theirs, resp));
   }
 }
@@ -41,7 +41,7 @@ async function expectUnordered(d: Differential, p: ClientPair, what: string, n: 
   const ours: string[] = [];
   const theirs: string[] = [];
   for (let i = 0; i < n; i++) {
-    const [o, t] = await p.next();
+    const [o, t] = await p.next(10_000);
     ours.push(replyText(o, resp));
     theirs.push(replyText(t, resp));
   }
@@ -102,15 +102,15 @@ describe('differential pubsub', () => {
     await expectReplies(d, b, ['SUBSCRIBE', 'ch1'], 1);
     await settle();
     await d.check(['PUBLISH', 'ch1', 'hello']);
-    const [m1, t1] = await a.next();
+    const [m1, t1] = await a.next(10_000);
     rec(d, 'a gets message', replyText(m1), replyText(t1));
-    const [m2, t2] = await b.next();
+    const [m2, t2] = await b.next(10_000);
     rec(d, 'b gets the channel message first', replyText(m2), replyText(t2));
-    const [m3, t3] = await b.next();
+    const [m3, t3] = await b.next(10_000);
     rec(d, 'then the pattern message', replyText(m3), replyText(t3));
     await d.check(['PUBLISH', 'nobody', 'x']);
     await d.check(['PUBLISH', 'chX', 'y']);
-    const [m4, t4] = await b.next();
+    const [m4, t4] = await b.next(10_000);
     rec(d, 'pattern only', replyText(m4), replyText(t4));
     await expectQuiet(d, a, 'a after chX');
     await d.checkAll([
@@ -144,7 +144,7 @@ describe('differential pubsub', () => {
     const names: [string[], string[]] = [[], []];
     const counts: [string[], string[]] = [[], []];
     for (let i = 0; i < 3; i++) {
-      const [o, t] = await a.next();
+      const [o, t] = await a.next(10_000);
       for (const [j, r] of [o, t].entries()) {
         const parts = short(r!).split(' ');
         names[j]!.push(parts[1]!);
@@ -165,7 +165,7 @@ describe('differential pubsub', () => {
     await settle();
     await d.check(['PUBLISH', 'news', 'm']);
     await expectUnordered(d, a, 'pmessages of news', 4);
-    const [o, t] = await b.next();
+    const [o, t] = await b.next(10_000);
     rec(d, 'b message', replyText(o), replyText(t));
     await d.check(['PUBLISH', '', 'empty channel']);
     await expectQuiet(d, a, 'empty channel matches no pattern (not even *)');
@@ -216,7 +216,7 @@ describe('differential pubsub', () => {
   it('RESP3: pushes, no restriction, messages bypass CLIENT REPLY OFF', async () => {
     const a = await d.openPair();
     a.send('HELLO', '3');
-    const [h1, h2] = await a.next();
+    const [h1, h2] = await a.next(10_000);
     expect(h1?.t).toBe('map');
     expect(h2?.t).toBe('map');
     await expectReplies(d, a, ['SUBSCRIBE', 'r3', 'r3b'], 2, 3);
@@ -226,7 +226,7 @@ describe('differential pubsub', () => {
     await expectReplies(d, a, ['PING', 'x'], 1, 3);
     await d.check(['PUBLISH', 'r3', 'hello']);
     for (let i = 0; i < 2; i++) {
-      const [o, t] = await a.next();
+      const [o, t] = await a.next(10_000);
       rec(d, `RESP3 message ${i}`, replyText(o, 3), replyText(t, 3));
     }
     await expectReplies(d, a, ['PUBLISH', 'r3b', 'self'], 3, 3);
@@ -234,7 +234,7 @@ describe('differential pubsub', () => {
     await d.check(['PUBLISH', 'zzz', 'while off']);
     await expectReplies(d, a, ['SUBSCRIBE', 'late'], 1, 3);
     await d.check(['PUBLISH', 'late', 'while off']);
-    const [o, t] = await a.next();
+    const [o, t] = await a.next(10_000);
     rec(d, 'message while replies are off', replyText(o, 3), replyText(t, 3));
     await expectReplies(d, a, ['CLIENT', 'REPLY', 'ON'], 1, 3);
     await expectReplies(d, a, ['UNSUBSCRIBE', 'r3'], 1, 3);
@@ -252,11 +252,11 @@ describe('differential pubsub', () => {
     await settle();
     await d.check(['SPUBLISH', 's1', 'm']);
     for (const p of [a, b]) {
-      const [o, t] = await p.next();
+      const [o, t] = await p.next(10_000);
       rec(d, 'smessage', replyText(o), replyText(t));
     }
     await d.check(['PUBLISH', 's1', 'plain']);
-    const [o, t] = await a.next();
+    const [o, t] = await a.next(10_000);
     rec(d, 'a plain PUBLISH reaches only the pattern', replyText(o), replyText(t));
     await expectQuiet(d, b, 'shard subscriber ignores PUBLISH');
     await d.check(['PUBSUB', 'SHARDCHANNELS'], { unordered: true });
@@ -375,7 +375,7 @@ describe('differential pubsub', () => {
     let base: number[] = [];
     const totMem = async (what: string): Promise<void> => {
       obs.sendEach(['CLIENT', 'LIST', 'ID', ids[0]!], ['CLIENT', 'LIST', 'ID', ids[1]!]);
-      const mem = (await obs.next()).map((r) => Number(field(r, 'tot-mem')));
+      const mem = (await obs.next(10_000)).map((r) => Number(field(r, 'tot-mem')));
       if (base.length === 0) base = mem;
       rec(d, `tot-mem growth ${what}`, mem[0]! - base[0]!, mem[1]! - base[1]!);
     };

@@ -1,6 +1,6 @@
 /*
  * The node's Pub/Sub registry (Redis's pubsub.c): who listens to which channel, pattern and shard
- * channel, message delivery, and keyspace notifications (notify.c) published through it.
+ * channel, and message delivery. Keyspace notifications (keyspace-events.ts) publish through it.
  *
  * Invariants, both directions kept in step by every method here and nowhere else:
  *   - `channels` / `patterns` / `shardChannels` map a name (binary string) to the Set of its subscribed
@@ -14,8 +14,9 @@
  * Shard channels ignore patterns. One Reply object per message (per pattern for 'pmessage') is shared by
  * all receivers: the Reply model is protocol-free (a push encodes as '>' in RESP3, '*' in RESP2).
  * With several receivers the Reply is also marked so that hosts encode it once per protocol version and
- * copy the bytes (shareEncoding). Pushes bypass CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does. Redis iterates its pattern dict
- * in hash order; we use subscription order (Redis documents no order between patterns).
+ * copy the bytes (shareEncoding). Pushes bypass CLIENT REPLY OFF/SKIP, as Redis's CLIENT_PUSHING does.
+ * Redis iterates its pattern dict in hash order; we use subscription order (Redis documents no order
+ * between patterns).
  */
 import { type Bytes, unbin } from '../bytes.ts';
 import { shareEncoding } from '../resp/encode.ts';
@@ -23,6 +24,7 @@ import { bulk, bulkBin, bulkStr, int, NIL, push, type Reply } from '../resp/repl
 import { globMatchBin } from '../util/glob.ts';
 import type { Client } from './client.ts';
 import type { Database } from './db.ts';
+import { KeyspaceEvents } from './keyspace-events.ts';
 import type { ServerNode } from './node.ts';
 
 /** Plain channels or shard channels (SSUBSCRIBE / SPUBLISH): same mechanics, separate namespaces. */
@@ -40,9 +42,6 @@ const WORDS = {
   sunsubscribe: bulkStr('sunsubscribe'),
 };
 
-/** Keyspace notification classes that 'A' stands for (all but key-miss 'm' and new-key 'n'). */
-const ALL_EVENT_CLASSES = 'g$lshzxetd';
-
 /** From this many receivers on, encoding once and copying bytes beats encoding per client. */
 const SHARED_ENCODING_MIN = 3;
 
@@ -50,28 +49,12 @@ export class PubSubRegistry {
   readonly channels = new Map<string, Set<Client>>();
   readonly patterns = new Map<string, Set<Client>>();
   readonly shardChannels = new Map<string, Set<Client>>();
-  /** Enabled classes of notify-keyspace-events, derived once per config change. */
-  private eventClasses = new Set<string>();
-  private keyspaceChannels = false;
-  private keyeventChannels = false;
+  private readonly keyspaceEvents: KeyspaceEvents;
 
   constructor(readonly node: ServerNode) {
-    const refresh = (): void => this.deriveEventClasses(node.config.get('notify-keyspace-events'));
-    node.config.onChange('notify-keyspace-events', refresh);
-    refresh();
+    this.keyspaceEvents = new KeyspaceEvents(node, this);
     // RESET leaves every subscription without notifying (clearClientConnectionState).
     node.resetClientHooks.push((c) => this.forget(c));
-  }
-
-  private deriveEventClasses(flags: string): void {
-    const set = new Set<string>();
-    for (const ch of flags) {
-      if (ch === 'A') for (const a of ALL_EVENT_CLASSES) set.add(a);
-      else set.add(ch);
-    }
-    this.keyspaceChannels = set.has('K');
-    this.keyeventChannels = set.has('E');
-    this.eventClasses = set;
   }
 
   // ---- subscriptions ----------------------------------------------------------------------------
@@ -249,16 +232,14 @@ export class PubSubRegistry {
     return subscribers.size;
   }
 
-  // ---- keyspace notifications (notify.c) --------------------------------------------------------
+  /** Whether anyone listens to a plain channel or a pattern (keyspace events skip work otherwise). */
+  hasSubscribers(): boolean {
+    return this.channels.size !== 0 || this.patterns.size !== 0;
+  }
 
-  /**
-   * notifyKeyspaceEvent: when class `cls` is enabled, publishes `event` on __keyspace@<db>__:<key>
-   * (flag K) and `key` on __keyevent@<db>__:<event> (flag E). Cheap when notifications are off.
-   */
+  /** notifyKeyspaceEvent (see keyspace-events.ts); ServerNode.notify calls it for every event. */
   notifyKeyspaceEvent(cls: string, event: string, key: string, db: Database): void {
-    if (!this.eventClasses.has(cls) || (this.channels.size === 0 && this.patterns.size === 0)) return;
-    if (this.keyspaceChannels) this.publish(`__keyspace@${db.id}__:${key}`, unbin(event));
-    if (this.keyeventChannels) this.publish(`__keyevent@${db.id}__:${event}`, unbin(key));
+    this.keyspaceEvents.notify(cls, event, key, db);
   }
 }
 
