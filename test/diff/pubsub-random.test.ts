@@ -42,7 +42,7 @@ async function takeReplies(p: ClientPair, resp: 2 | 3): Promise<[string[], strin
     .splice(0)
     .map((r) => text(r, resp));
   const theirs: string[] = [];
-  for (let i = 0; i < ours.length; i++) theirs.push(text(await p.real.nextReply(3000), resp));
+  for (let i = 0; i < ours.length; i++) theirs.push(text(await p.real.nextReply(10_000), resp));
   return [ours, theirs];
 }
 
@@ -134,7 +134,7 @@ describe('differential pubsub random', () => {
     const subs = [await d.openPair(), await d.openPair(), await d.openPair()];
     const resps: (2 | 3)[] = [2, 2, 3];
     subs[2]!.send('HELLO', '3');
-    await subs[2]!.next();
+    await subs[2]!.next(10_000);
     const run = new Run(d, new SeededRandom(seed), subs, resps);
     for (let i = 0; i < STEPS; i++) await run.step();
     for (const p of subs) p.close();
