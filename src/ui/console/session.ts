@@ -13,6 +13,7 @@ import { hintFor } from '../cli/hints.ts';
 import type { History } from '../cli/history.ts';
 import { formatPrompt } from '../cli/prompt.ts';
 import { CommandExecutor } from './executor.ts';
+import { applyEditKey } from './edit-keys.ts';
 import { type Key, parseKeys } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
 import { applyPreference, interpretLine } from './repl.ts';
@@ -185,49 +186,8 @@ export class ConsoleSession {
     if (key.kind === 'enter') return this.submit();
     if (key.kind === 'ctrl-c') return this.cancelLine();
     if (key.kind === 'ctrl-l') return this.clearScreen();
-    this.edit(key);
+    applyEditKey(this.editor, this.history, key);
     this.redraw();
-  }
-
-  private edit(key: Key): void {
-    const e = this.editor;
-    switch (key.kind) {
-      case 'char':
-        return e.insert(key.ch);
-      case 'backspace':
-        return e.backspace();
-      case 'delete':
-      case 'ctrl-d':
-        return e.deleteForward();
-      case 'left':
-        return e.left();
-      case 'right':
-        return e.right();
-      case 'home':
-      case 'ctrl-a':
-        return e.home();
-      case 'end':
-      case 'ctrl-e':
-        return e.end();
-      case 'ctrl-u':
-        return e.killLine();
-      case 'ctrl-k':
-        return e.killToEnd();
-      case 'ctrl-w':
-        return e.deletePreviousWord();
-      case 'ctrl-t':
-        return e.transpose();
-      case 'word-left':
-        return e.wordLeft();
-      case 'word-right':
-        return e.wordRight();
-      case 'up':
-      case 'down': {
-        const line = key.kind === 'up' ? this.history.up(e.text) : this.history.down(e.text);
-        if (line !== null) e.set(line);
-        return;
-      }
-    }
   }
 
   private complete(): void {
