@@ -31,15 +31,19 @@ function deliver(c: Client, replies: Reply[]): Reply | undefined {
   return undefined;
 }
 
-function refuseDenyBlocking(c: Client, name: string, evenInMulti: boolean): void {
-  if (c.flags.has('deny_blocking') || (evenInMulti && c.multi !== null)) {
-    fail(`ERR ${name} isn't allowed for a DENY BLOCKING client`);
-  }
+/**
+ * CLIENT_DENY_BLOCKING holds for scripts and inside EXEC. SUBSCRIBE / PSUBSCRIBE exempt a transaction
+ * (any deny-blocking client in MULTI, for backward compatibility); SSUBSCRIBE exempts nothing.
+ */
+function refuseDenyBlocking(c: Client, name: string, exemptMulti: boolean): void {
+  const inMulti = c.multi !== null;
+  const denyBlocking = inMulti || c.flags.has('deny_blocking');
+  if (denyBlocking && !(exemptMulti && inMulti)) fail(`ERR ${name} isn't allowed for a DENY BLOCKING client`);
 }
 
 function subscribe(kind: ChannelKind) {
   return (c: Client, argv: Bytes[]): Reply | undefined => {
-    refuseDenyBlocking(c, kind === 'shard' ? 'SSUBSCRIBE' : 'SUBSCRIBE', kind === 'shard');
+    refuseDenyBlocking(c, kind === 'shard' ? 'SSUBSCRIBE' : 'SUBSCRIBE', kind === 'plain');
     const ps = c.node.pubsub;
     return deliver(
       c,
@@ -102,7 +106,7 @@ export const pubsubCommands: CommandFamily = {
     ssubscribe: subscribe('shard'),
     sunsubscribe: unsubscribe('shard'),
     psubscribe(c, argv) {
-      refuseDenyBlocking(c, 'PSUBSCRIBE', false);
+      refuseDenyBlocking(c, 'PSUBSCRIBE', true);
       return deliver(
         c,
         argv.slice(1).map((p) => c.node.pubsub.psubscribe(c, bin(p))),

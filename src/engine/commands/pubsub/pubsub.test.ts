@@ -46,6 +46,19 @@ describe('Pub/Sub commands', () => {
     expect(node.pubsub.channels.size + node.pubsub.shardChannels.size).toBe(0);
   });
 
+  it('a deny-blocking client (a script) may not subscribe', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    c.client.flags.add('deny_blocking');
+    expect(wire(c.call('PSUBSCRIBE', 'p'))).toBe(
+      "-ERR PSUBSCRIBE isn't allowed for a DENY BLOCKING client\r\n",
+    );
+    expect(wire(c.call('SUBSCRIBE', 'a'))).toBe(
+      "-ERR SUBSCRIBE isn't allowed for a DENY BLOCKING client\r\n",
+    );
+    expect(c.client.subscriptionCount).toBe(0);
+  });
+
   it('SSUBSCRIBE is refused inside a transaction, SUBSCRIBE is not', () => {
     const { node } = testNode();
     const c = testClient(node);
