@@ -49,6 +49,8 @@ class FakeConnection implements ConsoleConnection {
         this.state = { ...this.state, blocked: true };
         return [];
       case 'subscribe': {
+        if (a.length === 0)
+          return [{ t: 'error', s: "ERR wrong number of arguments for 'subscribe' command" }];
         this.state = { ...this.state, subscribed: true };
         const kind = this.state.resp === 3 ? 'push' : 'array';
         return a.map((ch, i) => ({ t: kind, a: [bulk('subscribe'), bulk(ch), { t: 'int', n: i + 1 }] }));
@@ -252,6 +254,17 @@ describe('ConsoleSession', () => {
     await type('get k\r');
     expect(conns[1]!.sent).toEqual([['get', 'k']]);
     expect(session.status.notice).toBeNull();
+  });
+
+  it('prints the banner, then the error, and stays at the prompt when SUBSCRIBE fails', async () => {
+    const { screen, session, type } = await setup();
+    await type('subscribe\r');
+    expect(screen.text().slice(-3)).toEqual([
+      'Reading messages... (press Ctrl-C to quit)',
+      "(error) ERR wrong number of arguments for 'subscribe' command",
+      '127.0.0.1:6379>',
+    ]);
+    expect(session.status).toMatchObject({ reading: null, busy: false });
   });
 
   it('prints MONITOR lines as they arrive until Ctrl-C', async () => {
