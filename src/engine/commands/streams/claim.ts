@@ -29,8 +29,7 @@ import { parseI64, parseI64Num } from '../../util/parse.ts';
 import { readKey } from '../keys-lookup.ts';
 import type { RValue } from '../../server/object.ts';
 import { cName, entryReply, idReply } from './groups-reply.ts';
-import { consumerFor, dropPending, movePending } from './groups.ts';
-import { lookupGroup } from './groups.ts';
+import { consumerFor, dropPending, lookupGroup, movePending } from './groups.ts';
 import {
   compareIds,
   ID_ERR,
@@ -41,8 +40,7 @@ import {
   parseStrictId,
   type StreamId,
 } from './id.ts';
-import type { Consumer, ConsumerGroup, PendingEntry, StreamValue } from './model.ts';
-import { asStream } from './model.ts';
+import { asStream, type Consumer, type ConsumerGroup, type PendingEntry, type StreamValue } from './model.ts';
 import { streamGetEntry } from './ops.ts';
 
 function intOr(b: Bytes, msg: string): number {
