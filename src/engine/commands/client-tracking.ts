@@ -8,6 +8,7 @@ import { arr, bulkBin, bulkStr, int, map, OK, type Reply, set } from '../resp/re
 import type { Client } from '../server/client.ts';
 import { E, fail } from '../server/errors.ts';
 import type { TrackingOptions, TrackingState } from '../server/tracking.ts';
+import { byteOrder } from '../server/tracking-bcast.ts';
 import { parseI64Num } from '../util/parse.ts';
 
 export function trackingOf(c: Client): TrackingState | undefined {
@@ -117,10 +118,6 @@ export function clientTrackingInfo(c: Client): Reply {
 /** RESET and disconnection: tracking off. */
 export function disableTracking(c: Client): void {
   c.node.tracking.disable(c);
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function clientGetRedir(c: Client): Reply {

@@ -7,9 +7,8 @@
  *     A change of the key sends each of them one invalidation and forgets them all (the entry is gone
  *     until somebody reads the key again). Ids, not clients: a client that disconnected or switched
  *     tracking off is skipped when the key changes (Redis does no cleanup of ids either).
- *   - the prefix table (BCAST mode): prefix -> { clients listening, keys changed since the last
- *     beforeSleep with the client that changed each last }. beforeSleep sends one message per prefix
- *     per client with the keys in byte order; NOLOOP clients get the list without their own changes.
+ *   - the prefix table (BCAST mode, tracking-bcast.ts): keys changed under each prefix, sent from
+ *     beforeSleep as one message per prefix per listening client.
  *
  * Ordering: a message for the client whose command is running is held (Redis's tracking_pending_keys)
  * and written after that command's reply, so invalidations never interleave with a reply (EXEC,
@@ -28,6 +27,7 @@ import { extractKeys } from '../commands/keys-extract.ts';
 import { arr, bulkBin, bulkStr, int, NIL, push, type Reply } from '../resp/reply.ts';
 import type { Client } from './client.ts';
 import type { ServerNode } from './node.ts';
+import { BroadcastTable, prefixCollision } from './tracking-bcast.ts';
 
 export interface TrackingState {
   /** Client id receiving this client's invalidations; 0 for none. */
@@ -53,12 +53,6 @@ export interface TrackingOptions {
   prefixes: string[];
 }
 
-interface PrefixState {
-  /** Keys changed in this event loop cycle -> the client that changed each last (null: the server). */
-  keys: Map<string, Client | null>;
-  clients: Set<Client>;
-}
-
 const INVALIDATE = bulkStr('invalidate');
 const MESSAGE = bulkStr('message');
 const REDIR_BROKEN = bulkStr('tracking-redir-broken');
@@ -70,7 +64,7 @@ const SCRIPT_READONLY = new Set(['eval_ro', 'evalsha_ro', 'fcall_ro']);
 export class TrackingRegistry {
   private readonly states = new Map<Client, TrackingState>();
   private readonly keyTable = new Map<string, Set<number>>();
-  private readonly prefixTable = new Map<string, PrefixState>();
+  private readonly bcast = new BroadcastTable();
   private items = 0;
   /** The client whose request is being processed, and whether its command is running. */
   private current: Client | null = null;
@@ -96,7 +90,7 @@ export class TrackingRegistry {
     return this.items;
   }
   get totalPrefixes(): number {
-    return this.prefixTable.size;
+    return this.bcast.size;
   }
 
   /**
@@ -119,9 +113,7 @@ export class TrackingRegistry {
     c.flags.add('tracking');
     if (!o.bcast) return;
     for (const p of o.prefixes.length ? o.prefixes : ['']) {
-      let ps = this.prefixTable.get(p);
-      if (!ps) this.prefixTable.set(p, (ps = { keys: new Map(), clients: new Set() }));
-      ps.clients.add(c);
+      this.bcast.listen(c, p);
       st.prefixes.add(p);
     }
   }
@@ -130,35 +122,15 @@ export class TrackingRegistry {
   disable(c: Client): void {
     const st = this.states.get(c);
     if (!st) return;
-    for (const p of st.bcast ? st.prefixes : []) {
-      const ps = this.prefixTable.get(p);
-      if (!ps) continue;
-      ps.clients.delete(c);
-      if (ps.clients.size === 0) this.prefixTable.delete(p);
-    }
+    for (const p of st.bcast ? st.prefixes : []) this.bcast.leave(c, p);
     this.states.delete(c);
     this.held.delete(c);
     c.flags.delete('tracking');
   }
 
-  /** checkPrefixCollisionsOrReply: the error text when two prefixes would overlap, else null. */
+  /** checkPrefixCollisionsOrReply against the prefixes `c` already has. */
   prefixCollision(c: Client, prefixes: readonly string[]): string | null {
-    const overlaps = (a: string, b: string): boolean =>
-      a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
-    const existing = [...(this.states.get(c)?.prefixes ?? [])].sort(byteOrder);
-    for (let i = 0; i < prefixes.length; i++) {
-      const p = prefixes[i]!;
-      const hit = existing.find((e) => overlaps(e, p));
-      if (hit !== undefined) {
-        return `ERR Prefix '${cstr(p)}' overlaps with an existing prefix '${cstr(hit)}'. Prefixes for a single client must not overlap.`;
-      }
-      for (let j = i + 1; j < prefixes.length; j++) {
-        if (overlaps(p, prefixes[j]!)) {
-          return `ERR Prefix '${cstr(p)}' overlaps with another provided prefix '${cstr(prefixes[j]!)}'. Prefixes for a single client must not overlap.`;
-        }
-      }
-    }
-    return null;
+    return prefixCollision(this.states.get(c)?.prefixes ?? [], prefixes);
   }
 
   // ---- request lifecycle (called by the node) ---------------------------------------------------
@@ -209,7 +181,7 @@ export class TrackingRegistry {
    */
   invalidateKey(key: string, writer: Client | null = this.current, bcast = true): void {
     if (this.states.size === 0 && this.keyTable.size === 0) return;
-    if (bcast && this.prefixTable.size > 0) this.rememberForBroadcast(key, writer);
+    if (bcast && this.bcast.size > 0) this.bcast.remember(key, writer);
     const ids = this.keyTable.get(key);
     if (!ids) return;
     for (const id of ids) {
@@ -234,30 +206,13 @@ export class TrackingRegistry {
     this.items = 0;
   }
 
-  private rememberForBroadcast(key: string, writer: Client | null): void {
-    for (const [prefix, ps] of this.prefixTable) {
-      if (key.startsWith(prefix)) ps.keys.set(key, writer);
-    }
-  }
-
   /** beforeSleep (trackingBroadcastInvalidationMessages): one message per prefix per BCAST client. */
   broadcast(): void {
     if (this.states.size === 0) return;
-    for (const prefix of [...this.prefixTable.keys()].sort(byteOrder)) {
-      const ps = this.prefixTable.get(prefix)!;
-      if (ps.keys.size === 0) continue;
-      const keys = [...ps.keys.keys()].sort(byteOrder);
-      const all = arr(keys.map(bulkBin));
-      for (const c of ps.clients) {
-        if (!this.states.get(c)?.noloop) {
-          this.send(c, all);
-          continue;
-        }
-        const others = keys.filter((k) => ps.keys.get(k) !== c);
-        if (others.length > 0) this.send(c, arr(others.map(bulkBin)));
-      }
-      ps.keys = new Map();
-    }
+    this.bcast.drain(
+      (c, keys) => this.send(c, arr(keys.map(bulkBin))),
+      (c) => this.states.get(c)?.noloop ?? false,
+    );
   }
 
   /**
@@ -337,14 +292,4 @@ export class TrackingRegistry {
 
 function write(c: Client, r: Reply): void {
   if (!c.closed) c.sink.write(r);
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** "%s" of a C string: the text stops at the first zero byte. */
-function cstr(s: string): string {
-  const z = s.indexOf('\0');
-  return z < 0 ? s : s.slice(0, z);
 }
