@@ -142,3 +142,17 @@ describe('client-side caching', () => {
     expect(node.tracking.totalKeys).toBe(2);
   });
 });
+
+describe('client-side caching with blocked clients', () => {
+  it('an unblocked BLMOVE gets its invalidation after its reply', () => {
+    const { node, a, b } = setup();
+    a.call('CLIENT', 'TRACKING', 'on');
+    b.call('RPUSH', 'dst', 'x');
+    a.call('LRANGE', 'dst', '0', '-1');
+    a.call('BLMOVE', 'src', 'dst', 'LEFT', 'LEFT', '0');
+    take(a);
+    b.call('RPUSH', 'src', 'foo');
+    node.beforeSleep();
+    expect(take(a)).toEqual(['foo', ['>', 'invalidate', ['dst']]]);
+  });
+});
