@@ -88,7 +88,7 @@ export class EventRecorder {
     const node = this.d.node;
     const original = node.notify.bind(node);
     node.notify = (cls, event, key, db) => {
-      if (cls !== 'n') this.ours.push(`${db.id} ${event} ${key}`); // 'new' is not part of KEAm
+      this.ours.push(`${db.id} ${event} ${key}`);
       original(cls, event, key, db);
     };
   }

@@ -69,7 +69,7 @@ export class Database {
     const before = this.dict.size;
     this.dict.set(key, v);
     if (this.dict.size !== before) this.keyIndex.add(key);
-    if (this.dict.size !== before) this.node.notify('n', 'new', key, this); // Redis's dbAdd
+    if (this.dict.size !== before) this.node.pubsub.notifyKeyspaceEvent('n', 'new', key, this); // dbAdd
     if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
   }
 
