@@ -103,17 +103,25 @@ export class RespConnection {
     const p = this.pushes.shift();
     if (p) return Promise.resolve(p);
     return new Promise((resolve) => {
-      const t = setTimeout(() => resolve(undefined), timeoutMs);
-      const onClose = (): void => {
-        clearTimeout(t);
-        resolve(undefined);
-      };
-      this.socket.once('close', onClose);
-      this.waiting.push((r) => {
+      // A waiter that gave up (timeout, close) leaves the queue, so it cannot swallow a later reply.
+      const waiter = (r: Reply): void => {
         clearTimeout(t);
         this.socket.removeListener('close', onClose);
         resolve(r);
-      });
+      };
+      const giveUp = (): void => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        this.socket.removeListener('close', onClose);
+        resolve(undefined);
+      };
+      const t = setTimeout(giveUp, timeoutMs);
+      const onClose = (): void => {
+        clearTimeout(t);
+        giveUp();
+      };
+      this.socket.once('close', onClose);
+      this.waiting.push(waiter);
     });
   }
 
