@@ -195,6 +195,9 @@ describe('differential: client tracking', () => {
     await cmd(a, 'GET', 'f1');
     await cmd(w, 'FLUSHALL');
     await message(a, 'FLUSHALL null');
+    await cmd(a, 'GET', 'f2');
+    await cmd(w, 'SWAPDB', '0', '1');
+    await quiet(a, 'SWAPDB invalidates nothing');
     // Lazy expiry only: the harness runs no cron on our side, Redis's would expire e1 on its own.
     await cmd(w, 'DEBUG', 'SET-ACTIVE-EXPIRE', '0');
     await cmd(w, 'SET', 'e1', 'v', 'PX', '30');

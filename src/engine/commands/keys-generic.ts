@@ -140,5 +140,4 @@ function swapDatabases(c: Client, a: Database, b: Database): void {
   c.node.watches.touchAllInDb(a, b);
   c.node.watches.touchAllInDb(b, a);
   a.swapContents(b);
-  c.node.tracking.invalidateAll();
 }
