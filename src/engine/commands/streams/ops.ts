@@ -32,12 +32,17 @@ export function payloadBytes(fv: readonly Bytes[]): number {
  * streamAppendItem after the ID checks: adds an entry whose id is greater than s.lastId, opening a
  * new node when the tail node is full by bytes or by entries (tombstones count).
  */
-export function streamAppend(s: StreamValue, id: StreamId, fv: Bytes[], lim: StreamLimits): void {
+export function streamAppend(
+  s: StreamValue,
+  id: StreamId,
+  fv: Bytes[],
+  lim: StreamLimits,
+  payload = payloadBytes(fv),
+): void {
   let node = s.nodes.lastValue();
   if (node !== undefined) {
     const full =
-      node.lpBytes() + payloadBytes(fv) >= lim.maxBytes ||
-      (lim.maxEntries !== 0 && node.total >= lim.maxEntries);
+      node.lpBytes() + payload >= lim.maxBytes || (lim.maxEntries !== 0 && node.total >= lim.maxEntries);
     if (full) node = undefined;
   }
   if (node === undefined) {

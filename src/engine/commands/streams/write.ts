@@ -83,13 +83,15 @@ const xadd: Handler = (c, argv) => {
   if (idEquals(s.lastId, MAX_ID)) fail(ID_ERR.exhausted);
   const id = newEntryId(c, s, args.id);
   const fv = argv.slice(fieldPos);
-  if (payloadBytes(fv) > STREAM_LISTPACK_MAX_SIZE) fail(ERR_TOO_LARGE);
-  streamAppend(s, id, fv, streamLimits(c.node));
+  const payload = payloadBytes(fv);
+  if (payload > STREAM_LISTPACK_MAX_SIZE) fail(ERR_TOO_LARGE);
+  streamAppend(s, id, fv, streamLimits(c.node), payload);
   c.node.signalModifiedKey(c.db, key);
   c.node.notify('t', 'xadd', key, c.db);
   c.node.dirty++;
   if (args.trim !== null && streamTrim(s, args.trim) > 0) c.node.notify('t', 'xtrim', key, c.db);
-  c.node.signalKeyAsReady(c.db, key);
+  // Only clients blocked on keys can care (XREAD / XREADGROUP BLOCK).
+  if (c.node.blocking.blockedCount > 0) c.node.signalKeyAsReady(c.db, key);
   return idReply(id);
 };
 
