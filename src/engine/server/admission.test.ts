@@ -31,3 +31,17 @@ describe('admission checks', () => {
     expect(text(a.call('GET', 'k'))).toBe('nil');
   });
 });
+
+describe('admission under eviction policies', () => {
+  it('refuses only when the policy has nothing to evict', () => {
+    const { node } = testNode();
+    const a = testClient(node);
+    a.call('CONFIG', 'SET', 'maxmemory-policy', 'volatile-lru');
+    a.call('CONFIG', 'SET', 'maxmemory', '1');
+    expect(text(a.call('SET', 'k', 'v'))).toMatch(/^OOM /);
+    a.call('CONFIG', 'SET', 'maxmemory', '0');
+    a.call('SET', 'k', 'v', 'EX', '100');
+    a.call('CONFIG', 'SET', 'maxmemory', '1');
+    expect(text(a.call('SET', 'k2', 'v'))).toBe('OK');
+  });
+});

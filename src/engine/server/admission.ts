@@ -4,9 +4,10 @@
  *   - OOM: with maxmemory set and the estimated used memory above it, commands flagged denyoom are
  *     refused, and so is anything a client tries to queue inside MULTI (queueing itself uses memory;
  *     EXEC, DISCARD, QUIT and RESET pass). EXEC is refused when a queued command is denyoom, which
- *     aborts the transaction (EXECABORT ... OOM ...). Only under maxmemory-policy noeviction: the
- *     other policies make Redis evict keys first, which we do not model yet, so refusing there would
- *     be wrong far more often than letting the command through.
+ *     aborts the transaction (EXECABORT ... OOM ...). Redis first evicts keys by maxmemory-policy,
+ *     which we do not model yet: we refuse only where Redis has nothing to evict either (noeviction,
+ *     a volatile-* policy with no key that has a TTL, an allkeys-* policy with no key at all) and let
+ *     the command through where Redis would evict and carry on.
  *   - NOREPLICAS: min-replicas-to-write > 0 (with min-replicas-max-lag > 0) and no replica is
  *     connected (a node has none yet), so write commands are refused; for EXEC, when one of the
  *     queued commands writes.
@@ -40,8 +41,16 @@ export function admissionError(node: ServerNode, c: Client, cmd: Command): strin
 
 function outOfMemory(node: ServerNode): boolean {
   const max = Number(node.config.get('maxmemory'));
-  if (max === 0 || node.config.get('maxmemory-policy') !== 'noeviction') return false;
+  if (max === 0 || hasEvictionCandidates(node)) return false;
   return usedMemory(node) > max;
+}
+
+/** Whether maxmemory-policy could free memory by evicting some key. */
+function hasEvictionCandidates(node: ServerNode): boolean {
+  const policy = node.config.get('maxmemory-policy');
+  if (policy === 'noeviction') return false;
+  const volatileOnly = policy.startsWith('volatile');
+  return node.dbs.some((db) => (volatileOnly ? db.expires.size : db.dict.size) > 0);
 }
 
 /** checkGoodReplicasStatus: a primary with min-replicas-to-write configured and no replicas fails. */
