@@ -20,8 +20,8 @@
  * Any inconsistency (truncated data, an empty collection, duplicate members, NaN scores, a corrupt
  * blob, an unknown or not yet supported type) throws RdbFormatError. Redis checks blob internals such as
  * duplicate pairs only under sanitize-dump-payload; we always check, since our structures need them
- * sound. Ziplist-era types (10, 12, 13, 14) are read by rdb-load-legacy.ts; streams (15, 19), modules
- * and zipmaps are not supported yet.
+ * sound. Ziplist-era types (10, 12, 13, 14) are read by rdb-load-legacy.ts; streams (15, 19) by
+ * commands/streams/rdb.ts; modules and zipmaps are not supported.
  */
 import { bin, type Bytes } from '../bytes.ts';
 import { decodeIntset } from '../ds/intset-bytes.ts';
@@ -35,6 +35,7 @@ import { EMBSTR_MAX, LFU_INIT_VAL, type HashValue, type RValue, type SetValue } 
 import { parseI64 } from '../util/parse.ts';
 import { parseScoreText, RdbFormatError, RdbReader } from './rdb-io.ts';
 import { loadLegacyValue } from './rdb-load-legacy.ts';
+import { loadStream } from '../commands/streams/rdb.ts';
 import * as T from './rdb-types.ts';
 
 /** The encoding thresholds in force (config values of the same names). */
@@ -99,7 +100,7 @@ export function loadValue(type: number, r: RdbReader, ctx: RdbLoadContext): RVal
       return loadLegacyValue(type, r, ctx);
     case T.RDB_TYPE_STREAM_LISTPACKS:
     case T.RDB_TYPE_STREAM_LISTPACKS_2:
-      return corrupt('streams are not supported yet');
+      return loadStream(r, type === T.RDB_TYPE_STREAM_LISTPACKS_2, ctx.nowMs);
     default:
       return corrupt(`unsupported RDB object type ${type}`);
   }

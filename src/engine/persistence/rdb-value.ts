@@ -25,6 +25,7 @@ import type { Quicklist } from '../ds/quicklist.ts';
 import type { RValue } from '../server/object.ts';
 import type { ZSetValue } from '../commands/zsets/zset.ts';
 import { formatG } from '../util/numfmt.ts';
+import { saveStream } from '../commands/streams/rdb.ts';
 import { RdbWriter } from './rdb-io.ts';
 import * as T from './rdb-types.ts';
 
@@ -41,6 +42,8 @@ export function rdbTypeOf(v: RValue): number {
       return v.enc === 'listpack' ? T.RDB_TYPE_ZSET_LISTPACK : T.RDB_TYPE_ZSET_2;
     case 'hash':
       return v.enc === 'listpack' ? T.RDB_TYPE_HASH_LISTPACK : T.RDB_TYPE_HASH;
+    case 'stream':
+      return T.RDB_TYPE_STREAM_LISTPACKS_2;
     default:
       throw new Error(`RDB serialisation of type ${(v as RValue).type} is not implemented yet`);
   }
@@ -78,6 +81,9 @@ export function saveValue(w: RdbWriter, v: RValue): void {
           w.string(val);
         }
       }
+      return;
+    case 'stream':
+      saveStream(w, v);
       return;
   }
 }
