@@ -6,12 +6,16 @@
  * and push, so the prompt can be drawn from `conn.state` right after `send()` resolves.
  */
 import type { BotSpec, BotStatus } from '../protocol/bots.ts';
+import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from '../protocol/inspect.ts';
 import type { ClientState, CommandDoc } from '../protocol/messages.ts';
 import type { WireReply } from '../protocol/reply.ts';
 import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
 
 export type { WorkerLike } from './rpc.ts';
 export type { BotSpec, BotStatus } from '../protocol/bots.ts';
+
+/** The dataset or the clock changed: views re-request what they show (carries the clock's state). */
+export type KeyspaceChange = ClockInfo;
 
 export interface StartOptions {
   /** PRNG seed of the world (`?seed=N`); random when absent. */
@@ -36,6 +40,7 @@ export class Playground {
   /** Virtual clock facts as of the last clock request (undefined before the first). */
   clock: ClockInfo | undefined;
   private readonly connections = new Map<number, Connection>();
+  private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
 
   private constructor(
     private readonly rpc: Rpc,
@@ -113,6 +118,22 @@ export class Playground {
     return (await this.rpc.request({ type: 'botList' }, 'bots')).bots;
   }
 
+  /** Rows of a database's keyspace for the browser (filtered, capped; see protocol/inspect.ts). */
+  async keyspace(query: KeyspaceQuery): Promise<KeyspaceSnapshot> {
+    return (await this.rpc.request({ type: 'keyspace', query }, 'keyspace')).snapshot;
+  }
+
+  /** The picture data of one key. */
+  async inspectKey(query: InspectQuery): Promise<KeyInspection> {
+    return (await this.rpc.request({ type: 'inspectKey', query }, 'inspectKey')).inspection;
+  }
+
+  /** Called when the dataset or the clock changed (throttled by the worker). Returns an unsubscribe. */
+  onKeyspaceChanged(cb: (c: KeyspaceChange) => void): () => void {
+    this.changeListeners.add(cb);
+    return () => void this.changeListeners.delete(cb);
+  }
+
   /** Stops the worker; every pending and later request is rejected. */
   terminate(): void {
     this.rpc.terminate();
@@ -124,6 +145,12 @@ export class Playground {
   }
 
   private route(msg: Unsolicited): void {
+    if (msg.type === 'keyspaceChanged') {
+      const change = { nowMs: msg.nowMs, paused: msg.paused, speed: msg.speed };
+      this.clock = change;
+      for (const cb of [...this.changeListeners]) safeCall(() => cb(change));
+      return;
+    }
     const conn = this.connections.get(msg.clientId);
     if (!conn) return;
     if (msg.type === 'push') conn.receivePush(msg.reply, msg.state);

@@ -4,6 +4,7 @@
  * Requests carry an `id`; the worker answers each with exactly one response carrying the same id.
  */
 import type { BotSpec, BotStatus } from './bots.ts';
+import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from './inspect.ts';
 import type { WireReply } from './reply.ts';
 
 /** Facts about one connection that the console shows (prompt, tab title). */
@@ -51,7 +52,11 @@ export type ToWorker =
   | { type: 'botStart'; id: number; spec: BotSpec }
   /** Stops a bot (closing its connection); `remove` also drops it from the list. Answered with `bot`. */
   | { type: 'botStop'; id: number; botId: number; remove?: boolean }
-  | { type: 'botList'; id: number };
+  | { type: 'botList'; id: number }
+  /** A snapshot of a database's keys for the keyspace browser; answered with `keyspace`. */
+  | { type: 'keyspace'; id: number; query: KeyspaceQuery }
+  /** The picture data of one key; answered with `inspectKey`. */
+  | { type: 'inspectKey'; id: number; query: InspectQuery };
 
 export type FromWorker =
   | {
@@ -76,6 +81,13 @@ export type FromWorker =
   /** Unsolicited: a push (pub/sub message, invalidation) or a late reply (unblocked command). */
   | { type: 'push'; clientId: number; reply: WireReply; state: ClientState }
   /** Unsolicited: the server closed this connection (QUIT, CLIENT KILL). */
-  | { type: 'closed'; clientId: number };
+  | { type: 'closed'; clientId: number }
+  | { type: 'keyspace'; id: number; snapshot: KeyspaceSnapshot }
+  | { type: 'inspectKey'; id: number; inspection: KeyInspection }
+  /**
+   * Unsolicited: the dataset changed (writes, expiries) or the clock's state did; views re-request
+   * what they show. Throttled to about 10 a second (see worker/inspect/change-watch.ts).
+   */
+  | { type: 'keyspaceChanged'; nowMs: number; paused: boolean; speed: number };
 
 export type RequestOf<T extends ToWorker['type']> = Extract<ToWorker, { type: T }>;

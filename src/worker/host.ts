@@ -21,6 +21,8 @@ import { BotFleet } from '../sim/bots/fleet.ts';
 import { World } from '../sim/world.ts';
 import { handleBotRequest } from './bots-host.ts';
 import { commandDocsFromRegistry } from './command-docs.ts';
+import { handleInspectRequest } from './inspect-host.ts';
+import { ChangeWatch } from './inspect/change-watch.ts';
 import { TimeDriver } from './time-driver.ts';
 import { toWire } from './wire.ts';
 
@@ -61,6 +63,8 @@ interface Session {
   connections: Map<number, Connection>;
   bots: BotFleet;
   stopTicker: (() => void) | undefined;
+  /** Posts `keyspaceChanged` when the dataset or the clock changed (inspect/change-watch.ts). */
+  watch: ChangeWatch;
 }
 
 export class PlaygroundHost {
@@ -105,12 +109,18 @@ export class PlaygroundHost {
         return this.clock(s, msg);
       case 'speed':
         s.driver.setSpeed(msg.factor);
-        return this.postClock(s, msg.id);
+        this.postClock(s, msg.id);
+        return s.watch.clockChanged();
       case 'botStart':
       case 'botStop':
       case 'botList':
         this.syncClock(s);
-        return handleBotRequest(s.bots, msg, this.post);
+        handleBotRequest(s.bots, msg, this.post);
+        return this.checkChanges(s);
+      case 'keyspace':
+      case 'inspectKey':
+        this.syncClock(s);
+        return handleInspectRequest(s.node, s.driver, msg, this.post);
       default:
         throw new Error(`unknown message type ${String((msg as { type: unknown }).type)}`);
     }
@@ -138,7 +148,27 @@ export class PlaygroundHost {
     const node = world.addNode({ host: NODE_HOST, port: NODE_PORT });
     const driver = new TimeDriver(world, () => this.env.realNowMs());
     const bots = new BotFleet(world, node);
-    const s: Session = { world, node, driver, startMs, connections: new Map(), bots, stopTicker: undefined };
+    const watch = new ChangeWatch(
+      () => this.env.realNowMs(),
+      node,
+      () =>
+        this.post({
+          type: 'keyspaceChanged',
+          nowMs: world.nowMs(),
+          paused: driver.paused,
+          speed: driver.speed,
+        }),
+    );
+    const s: Session = {
+      world,
+      node,
+      driver,
+      startMs,
+      connections: new Map(),
+      bots,
+      stopTicker: undefined,
+      watch,
+    };
     this.startTicker(s);
     return s;
   }
@@ -151,9 +181,15 @@ export class PlaygroundHost {
   private tick(s: Session): void {
     try {
       s.driver.sync();
+      s.watch.tick();
     } catch (e) {
       this.env.logError('clock tick', e);
     }
+  }
+
+  /** After a request that may have written: tell the views (deferred while the ticker runs). */
+  private checkChanges(s: Session): void {
+    s.watch.check(s.stopTicker !== undefined);
   }
 
   private connect(s: Session, msg: RequestOf<'connect'>): void {
@@ -196,6 +232,7 @@ export class PlaygroundHost {
     }
     this.post({ type: 'replies', id: msg.id, replies, state: clientState(conn.client) });
     if (conn.closedDuringCommand) this.post({ type: 'closed', clientId: conn.client.id });
+    this.checkChanges(s);
   }
 
   /** A failing cron must not stop the user's command: report it and go on. */
@@ -230,6 +267,7 @@ export class PlaygroundHost {
       throw new Error(`unknown clock action ${String(msg.action)}`);
     }
     this.postClock(s, msg.id);
+    s.watch.clockChanged();
   }
 
   private postClock(s: Session, id: number): void {

@@ -1,0 +1,127 @@
+/*
+ * Plain-data snapshots the pictures and the keyspace browser read (DESIGN.md "Pictures read
+ * snapshots"): the worker builds them from the engine, the UI draws them and never sees the engine.
+ *
+ * Keys, members, field names and values are binary strings (one char per byte, as the engine keeps
+ * dictionary keys); the UI decides how to show bytes. Every list here is bounded by the request, and
+ * the true size travels alongside so the UI can say "showing 200 of 100,000".
+ */
+
+/** The six types TYPE reports. */
+export type KeyType = 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
+
+export interface KeyspaceQuery {
+  db: number;
+  /** Glob pattern as KEYS / SCAN MATCH take it ('*' when absent). */
+  pattern?: string;
+  /** Only keys of this type. */
+  type?: KeyType;
+  /** Rows returned at most (default 500, at most 5,000). */
+  limit?: number;
+}
+
+export interface KeyRow {
+  key: string;
+  type: KeyType;
+  /** What OBJECT ENCODING reports. */
+  encoding: string;
+  /** Absolute unix ms of the deadline on the virtual clock, or null for a persistent key. */
+  expiresAtMs: number | null;
+  /** Elements (string: bytes), as the type's length command counts them. */
+  length: number;
+  /** Rough memory estimate in bytes (sampled for big values; not MEMORY USAGE's exact figure). */
+  approxBytes: number;
+}
+
+export interface KeyspaceSnapshot {
+  db: number;
+  /** Virtual time the snapshot was taken at, and the clock's state then (for TTL countdowns). */
+  nowMs: number;
+  paused: boolean;
+  speed: number;
+  /** Live keys in the database (before filtering). */
+  dbSize: number;
+  /** Keys that match the filter (rows holds at most `limit` of them, in key order). */
+  matched: number;
+  rows: KeyRow[];
+}
+
+export interface InspectQuery {
+  db: number;
+  key: string;
+  /** Elements drawn at most (zset nodes, stream entries, generic items); default 64, at most 500. */
+  limit?: number;
+}
+
+/** One skiplist node; ids are ranks (0 is the header). A link's `to` beyond the window is not drawn. */
+export interface SkipNodeSnap {
+  id: number;
+  member: string;
+  score: number;
+  levels: { to: number | null; span: number }[];
+}
+
+export interface ZsetSkiplistView {
+  kind: 'zset-skiplist';
+  length: number;
+  /** Height of the list (the header's level count). */
+  level: number;
+  /** Header and the first nodes by rank (window: ranks 1..nodes.length-1). */
+  nodes: SkipNodeSnap[];
+}
+
+export interface ZsetListpackView {
+  kind: 'zset-listpack';
+  length: number;
+  entries: { member: string; score: number }[];
+}
+
+export interface PendingSnap {
+  id: string;
+  consumer: string;
+  deliveryCount: number;
+  idleMs: number;
+  exists: boolean;
+}
+
+export interface StreamGroupSnap {
+  name: string;
+  lastDeliveredId: string;
+  entriesRead: number | null;
+  lag: number | null;
+  pendingCount: number;
+  consumers: { name: string; idleMs: number; pendingCount: number; pending: PendingSnap[] }[];
+}
+
+export interface StreamSnapView {
+  kind: 'stream';
+  length: number;
+  firstId: string;
+  lastId: string;
+  entriesAdded: string;
+  /** The newest entries, oldest first. */
+  entries: { id: string; fields: [string, string][] }[];
+  groups: StreamGroupSnap[];
+}
+
+export interface GenericView {
+  kind: 'generic';
+  length: number;
+  /** First items: list elements, set members, hash [field, value] pairs, or the string itself. */
+  items: (string | [string, string])[];
+  /** Quicklist nodes of a list: entries per node. */
+  listNodes?: number[];
+}
+
+export type KeyPicture = ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView;
+
+export interface KeyInspection {
+  db: number;
+  key: string;
+  nowMs: number;
+  /** null when the key does not exist (anymore). */
+  type: KeyType | null;
+  encoding: string | null;
+  expiresAtMs: number | null;
+  picture: KeyPicture | null;
+}

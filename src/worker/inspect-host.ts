@@ -1,0 +1,41 @@
+/*
+ * The worker's side of the inspection messages: `keyspace` (the browser's rows) and `inspectKey` (one
+ * key's picture), answered from the session's node without side effects (see worker/inspect/). The
+ * clock is synced first so TTLs and idle times are those of the current virtual instant.
+ */
+import type { ServerNode } from '../engine/server/node.ts';
+import type { RequestOf } from '../protocol/messages.ts';
+import type { Post } from './host.ts';
+import { inspectKey } from './inspect/key-picture.ts';
+import { keyspaceRows } from './inspect/keyspace.ts';
+
+export type InspectRequest = RequestOf<'keyspace' | 'inspectKey'>;
+
+export interface ClockState {
+  paused: boolean;
+  speed: number;
+}
+
+export function handleInspectRequest(
+  node: ServerNode,
+  clock: ClockState,
+  msg: InspectRequest,
+  post: Post,
+): void {
+  const q = msg.query;
+  if (typeof q !== 'object' || q === null) throw new Error('query must be an object');
+  const db = node.dbs[q.db];
+  if (!Number.isInteger(q.db) || db === undefined) throw new Error(`no database ${String(q.db)}`);
+  const nowMs = node.nowMs();
+  if (msg.type === 'keyspace') {
+    const rows = keyspaceRows(db, msg.query, nowMs);
+    post({
+      type: 'keyspace',
+      id: msg.id,
+      snapshot: { db: db.id, nowMs, paused: clock.paused, speed: clock.speed, ...rows },
+    });
+    return;
+  }
+  if (typeof msg.query.key !== 'string') throw new Error('key must be a string');
+  post({ type: 'inspectKey', id: msg.id, inspection: inspectKey(db, msg.query, nowMs) });
+}
