@@ -58,18 +58,20 @@ export class StreamNode {
   /** Listpack bytes except the two counters (their size varies with their values). */
   private bodyBytes: number;
 
+  /** The master fields are the field names of src[from..] (field, value, field, value, ...). */
   constructor(
     readonly masterId: StreamId,
-    firstFv: readonly Bytes[],
+    src: readonly Bytes[],
+    from = 0,
     hint: NodeSizeHint = { maxEntries: INITIAL_ENTRIES, maxBytes: 64 },
   ) {
     const fields: Bytes[] = [];
-    let bytes = LP_OVERHEAD + lpIntSize(firstFv.length >> 1) + lpIntSize(0);
+    let bytes = LP_OVERHEAD + lpIntSize((src.length - from) >> 1) + lpIntSize(0);
     let payload = 16;
-    for (let i = 0; i < firstFv.length; i += 2) {
-      fields.push(firstFv[i]!);
-      bytes += lpStrSize(firstFv[i]!);
-      payload += firstFv[i + 1]!.length + 2;
+    for (let i = from; i < src.length; i += 2) {
+      fields.push(src[i]!);
+      bytes += lpStrSize(src[i]!);
+      payload += src[i + 1]!.length + 2;
     }
     this.masterFields = fields;
     this.bodyBytes = bytes;
@@ -92,34 +94,34 @@ export class StreamNode {
     return this.bodyBytes + lpIntSize(this.live) + lpIntSize(this.deleted);
   }
 
-  /** Appends an entry whose id is greater than every id in the node. */
-  append(id: StreamId, fv: readonly Bytes[]): void {
-    const numFields = fv.length >> 1;
-    const same = this.sameFields(fv);
+  /** Appends an entry (its field/value list is src[from..]) whose id is greater than every id here. */
+  append(id: StreamId, src: readonly Bytes[], from = 0): void {
+    const numFields = (src.length - from) >> 1;
+    const same = this.sameFields(src, from);
     let bytes =
       2 + lpIntSize(signedDelta(id.ms, this.masterId.ms)) + lpIntSize(signedDelta(id.seq, this.masterId.seq));
     let parts = numFields + 3;
     if (!same) {
       bytes += lpIntSize(numFields);
-      for (let i = 0; i < fv.length; i += 2) bytes += lpStrSize(fv[i]!);
+      for (let i = from; i < src.length; i += 2) bytes += lpStrSize(src[i]!);
       parts += numFields + 1;
     }
-    for (let i = 1; i < fv.length; i += 2) bytes += lpStrSize(fv[i]!);
+    for (let i = from + 1; i < src.length; i += 2) bytes += lpStrSize(src[i]!);
     this.bodyBytes += bytes + lpIntSize(parts);
     const i = this.count;
     if (i === this.flags.length) this.growEntries();
     this.storeId(i, id);
     this.flags[i] = same ? FLAG_SAMEFIELDS : 0;
-    this.storeElements(fv, same);
+    this.storeElements(src, from, same);
     this.count = i + 1;
     this.starts[i + 1] = this.used;
     this.live++;
   }
 
-  private sameFields(fv: readonly Bytes[]): boolean {
+  private sameFields(src: readonly Bytes[], from: number): boolean {
     const m = this.masterFields;
-    if (fv.length !== m.length * 2) return false;
-    for (let i = 0; i < m.length; i++) if (!bytesEqual(fv[i * 2]!, m[i]!)) return false;
+    if (src.length - from !== m.length * 2) return false;
+    for (let i = 0; i < m.length; i++) if (!bytesEqual(src[from + i * 2]!, m[i]!)) return false;
     return true;
   }
 
@@ -138,15 +140,15 @@ export class StreamNode {
   }
 
   /** Copies the entry's elements into the arena (values only when it has the master's fields). */
-  private storeElements(fv: readonly Bytes[], same: boolean): void {
+  private storeElements(src: readonly Bytes[], from: number, same: boolean): void {
     let need = 5;
-    for (let k = 0; k < fv.length; k++) need += fv[k]!.length + 5;
+    for (let k = from; k < src.length; k++) need += src[k]!.length + 5;
     if (this.used + need > this.data.length) this.growData(need);
     const d = this.data;
     let o = this.used;
-    if (!same) o = writeVarint(d, o, fv.length);
-    for (let k = same ? 1 : 0; k < fv.length; k += same ? 2 : 1) {
-      const b = fv[k]!;
+    if (!same) o = writeVarint(d, o, src.length - from);
+    for (let k = same ? from + 1 : from; k < src.length; k += same ? 2 : 1) {
+      const b = src[k]!;
       o = writeVarint(d, o, b.length);
       if (b.length < 16) for (let j = 0; j < b.length; j++) d[o + j] = b[j]!;
       else d.set(b, o);
@@ -253,7 +255,7 @@ export class StreamNode {
 
   /** A deep copy. */
   clone(): StreamNode {
-    const n = new StreamNode(this.masterId, [], { maxEntries: 1, maxBytes: 1 });
+    const n = new StreamNode(this.masterId, [], 0, { maxEntries: 1, maxBytes: 1 });
     n.masterFields = this.masterFields;
     n.count = this.count;
     n.live = this.live;

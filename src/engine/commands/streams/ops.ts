@@ -21,23 +21,25 @@ export function generateId(last: StreamId, nowMs: number): StreamId | null {
   return nextId(last);
 }
 
-/** Sum of field and value lengths (the payload XADD checks against the node byte limit). */
-export function payloadBytes(fv: readonly Bytes[]): number {
+/** Sum of field and value lengths of src[from..] (the payload XADD checks against the node byte limit). */
+export function payloadBytes(src: readonly Bytes[], from = 0): number {
   let n = 0;
-  for (let i = 0; i < fv.length; i++) n += fv[i]!.length;
+  for (let i = from; i < src.length; i++) n += src[i]!.length;
   return n;
 }
 
 /**
- * streamAppendItem after the ID checks: adds an entry whose id is greater than s.lastId, opening a
+ * streamAppendItem after the ID checks: adds an entry (field/value list src[from..]) whose id is
+ * greater than s.lastId, opening a
  * new node when the tail node is full by bytes or by entries (tombstones count).
  */
 export function streamAppend(
   s: StreamValue,
   id: StreamId,
-  fv: Bytes[],
+  src: readonly Bytes[],
   lim: StreamLimits,
-  payload = payloadBytes(fv),
+  from = 0,
+  payload = payloadBytes(src, from),
 ): void {
   let node = s.nodes.lastValue();
   if (node !== undefined) {
@@ -46,10 +48,10 @@ export function streamAppend(
     if (full) node = undefined;
   }
   if (node === undefined) {
-    node = new StreamNode(id, fv, lim);
+    node = new StreamNode(id, src, from, lim);
     s.nodes.set(id, node);
   }
-  node.append(id, fv);
+  node.append(id, src, from);
   s.length++;
   s.entriesAdded = incU64(s.entriesAdded) ?? 0;
   s.lastId = id;

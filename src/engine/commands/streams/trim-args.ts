@@ -42,7 +42,11 @@ function longLong(b: Bytes): number | bigint {
   return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
 }
 
+/** XADD key * ...: no options to parse (Redis's fast path). */
+const AUTO_ID_ONLY: AddTrimArgs = Object.freeze({ trim: null, noMkStream: false, id: null, idPos: 2 });
+
 export function parseAddTrimArgs(c: Client, argv: Bytes[], xadd: boolean): AddTrimArgs {
+  if (xadd && argv.length > 2 && isCToken(argv[2]!, 42)) return AUTO_ID_ONLY;
   const out: AddTrimArgs = { trim: null, noMkStream: false, id: null, idPos: argv.length };
   let limit: number | null = null;
   let i = 2;

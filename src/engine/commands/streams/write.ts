@@ -82,10 +82,9 @@ const xadd: Handler = (c, argv) => {
   }
   if (idEquals(s.lastId, MAX_ID)) fail(ID_ERR.exhausted);
   const id = newEntryId(c, s, args.id);
-  const fv = argv.slice(fieldPos);
-  const payload = payloadBytes(fv);
+  const payload = payloadBytes(argv, fieldPos);
   if (payload > STREAM_LISTPACK_MAX_SIZE) fail(ERR_TOO_LARGE);
-  streamAppend(s, id, fv, streamLimits(c.node), payload);
+  streamAppend(s, id, argv, streamLimits(c.node), fieldPos, payload);
   c.node.signalModifiedKey(c.db, key);
   c.node.notify('t', 'xadd', key, c.db);
   c.node.dirty++;
