@@ -28,3 +28,15 @@ export interface Storage {
   remove(name: string): Promise<void>;
   list(): Promise<string[]>;
 }
+
+/**
+ * Where a node's RDB files go (SAVE, BGSAVE, save points, DEBUG RELOAD). The engine calls persist()
+ * synchronously with a whole file; the host stores it under `name` (the dbfilename, inside the node's
+ * `dir`) atomically, replacing the previous content, and may finish the write asynchronously. It
+ * returns false only when it already knows the write failed (Redis then reports a save error).
+ * log() receives the lines Redis's log would show (loading, saving), for hosts that print a log.
+ */
+export interface PersistPort {
+  persist(name: string, data: Uint8Array): boolean;
+  log?(level: 'notice' | 'warning', line: string): void;
+}
