@@ -10,7 +10,8 @@ import type { Bytes } from '../bytes.ts';
 import { allFamilies } from '../commands/index.ts';
 import { type Command, CommandRegistry } from '../commands/registry.ts';
 import type { CommandFamily } from '../commands/types.ts';
-import type { Clock, Random } from '../ports.ts';
+import type { Clock, PersistPort, Random } from '../ports.ts';
+import { RdbPersistence } from '../persistence/rdb-saver.ts';
 import type { Reply } from '../resp/reply.ts';
 import { BlockingRegistry } from './blocking.ts';
 import { Client, type ClientAddress, type ClientSink } from './client.ts';
@@ -26,6 +27,7 @@ import { Stats } from './stats.ts';
 import { TrackingRegistry } from './tracking.ts';
 import { MonitorRegistry } from './monitor.ts';
 import { WatchRegistry } from './watch.ts';
+import { keyChanged } from './memory.ts';
 
 export interface NodeOptions {
   clock: Clock;
@@ -37,6 +39,10 @@ export interface NodeOptions {
   families?: readonly CommandFamily[];
   /** Config overrides applied at start, as redis-server's command line would. */
   config?: Record<string, string>;
+  /** Where RDB files go (SAVE, BGSAVE, save points); without it files stay in memory only. */
+  persist?: PersistPort;
+  /** An RDB file to load before serving (the host read dbfilename); the constructor throws if bad. */
+  rdb?: Uint8Array;
 }
 
 /** Shared registries are immutable apart from their stats; one per node keeps stats per node. */
@@ -79,6 +85,8 @@ export class ServerNode {
   readonly monitors = new MonitorRegistry(this);
   /** Channels, patterns and shard channels with their subscribers; keyspace notifications. */
   readonly pubsub: PubSubRegistry;
+  /** SAVE, BGSAVE, save points, DEBUG RELOAD and the INFO persistence counters. */
+  readonly rdb: RdbPersistence;
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -95,6 +103,8 @@ export class ServerNode {
     this.startMs = this.clock.nowMs();
     this.lastSaveMs = this.startMs;
     if (opts.port !== undefined) this.config.setRaw('port', String(opts.port));
+    this.rdb = new RdbPersistence(this, opts.persist);
+    if (opts.rdb && !this.rdb.loadAtStart(opts.rdb)) throw new Error('Error loading the RDB file');
   }
 
   nowMs(): number {
@@ -234,6 +244,7 @@ export class ServerNode {
   signalModifiedKey(db: Database, key: string, by?: Client | null): void {
     this.watches.touch(db, key);
     this.tracking.invalidateKey(key, by);
+    keyChanged(this, db, key);
   }
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
@@ -242,6 +253,7 @@ export class ServerNode {
     this.pause.check();
     if (this.activeExpireEnabled) activeExpireCycle(this);
     if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
+    this.rdb.cron();
   }
 }
 
