@@ -4,34 +4,18 @@
  * things a TypeScript engine has no equivalent for (fork, RSS, allocator internals, CPU time) keep the
  * values an idle real server shows (0, "ok", -1) so parsers and tutorials see the same shape.
  *
- * used_memory is an estimate: a fixed startup footprint plus, per key, its name, its value's payload and
- * a per-entry overhead. It grows and shrinks with the data, which is what INFO memory is used to show.
+ * used_memory comes from the incremental accounting model of server/memory.ts.
  */
 import type { ServerNode } from '../server/node.ts';
 import { REDIS_VERSION } from './version.ts';
+import { STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
 
 export type Fields = [string, string | number][];
 
-const STARTUP_MEMORY = 866_000;
-const ENTRY_OVERHEAD = 56;
 /** Highest used_memory seen per node (used_memory_peak). */
 const peaks = new WeakMap<ServerNode, number>();
 
-/** Rough bytes held by one stored value. */
-function valueBytes(v: unknown): number {
-  const o = v as { v?: Uint8Array; type?: string };
-  if (o.v instanceof Uint8Array) return o.v.length + 16;
-  return 64;
-}
-
-export function usedMemory(node: ServerNode): number {
-  let n = STARTUP_MEMORY;
-  for (const db of node.dbs) {
-    for (const [key, v] of db.dict) n += key.length + valueBytes(v) + ENTRY_OVERHEAD;
-    n += db.expires.size * 24;
-  }
-  return n;
-}
+export { usedMemory };
 
 /** bytesToHuman: B below 1 KiB, else two decimals with K/M/G/T/P. */
 export function bytesToHuman(n: number): string {
@@ -167,12 +151,15 @@ export function persistenceSection(node: ServerNode): Fields {
     ['current_fork_perc', '0.00'],
     ...zeros(['current_save_keys_processed', 'current_save_keys_total']),
     ['rdb_changes_since_last_save', node.dirty],
-    ['rdb_bgsave_in_progress', 0],
+    ['rdb_bgsave_in_progress', node.rdb.child === null ? 0 : 1],
     ['rdb_last_save_time', Math.floor(node.lastSaveMs / 1000)],
-    ['rdb_last_bgsave_status', 'ok'],
-    ['rdb_last_bgsave_time_sec', -1],
-    ['rdb_current_bgsave_time_sec', -1],
-    ...zeros(['rdb_saves', 'rdb_last_cow_size', 'rdb_last_load_keys_expired', 'rdb_last_load_keys_loaded']),
+    ['rdb_last_bgsave_status', node.rdb.lastBgsaveOk ? 'ok' : 'err'],
+    ['rdb_last_bgsave_time_sec', node.rdb.lastBgsaveSeconds],
+    ['rdb_current_bgsave_time_sec', node.rdb.currentBgsaveSeconds()],
+    ['rdb_saves', node.rdb.saves],
+    ['rdb_last_cow_size', 0],
+    ['rdb_last_load_keys_expired', node.rdb.lastLoadKeysExpired],
+    ['rdb_last_load_keys_loaded', node.rdb.lastLoadKeysLoaded],
     ['aof_enabled', node.config.getBool('appendonly') ? 1 : 0],
     ...zeros(['aof_rewrite_in_progress', 'aof_rewrite_scheduled']),
     ['aof_last_rewrite_time_sec', -1],

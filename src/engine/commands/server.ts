@@ -18,6 +18,7 @@ import { info } from './info.ts';
 import { objectRefcount } from './keys-object.ts';
 import { serializeValue } from '../persistence/rdb-value.ts';
 import { serverSpecs } from './server-specs.ts';
+import { debugReload } from './persistence.ts';
 import type { CommandFamily } from './types.ts';
 
 /** strtod's leading number ("1.5x" -> 1.5, "x" -> 0). */
@@ -76,6 +77,7 @@ function debug(c: Client, argv: Bytes[]): Reply {
   if (sub === 'object' && argv.length === 3) return debugObject(c, bin(argv[2]!));
   if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
   if (sub === 'quicklist-packed-threshold' && argv.length === 3) return debugQuicklistPackedThreshold(argv);
+  if (sub === 'reload') return debugReload(c, argv);
   if (sub === 'digest' && argv.length === 2) return simple(datasetDigestHex(c.node.dbs));
   if (sub === 'digest-value') return arr(argv.slice(2).map((k) => simple(keyDigestHex(c.db, bin(k)))));
   fail(

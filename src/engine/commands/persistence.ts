@@ -1,0 +1,56 @@
+/*
+ * SAVE, BGSAVE [SCHEDULE] and DEBUG RELOAD (rdb.c saveCommand / bgsaveCommand, debug.c), over the
+ * node's RdbPersistence (persistence/rdb-saver.ts). The only "child process" a node has is its
+ * simulated background save, so "Another child process is active" cannot happen here; BGSAVE run by
+ * EXEC is scheduled for cron, as Redis does for a BGSAVE inside a transaction.
+ */
+import { type Bytes, lowerBin } from '../bytes.ts';
+import { OK, type Reply, simple } from '../resp/reply.ts';
+import type { Client } from '../server/client.ts';
+import { E, fail } from '../server/errors.ts';
+import { persistenceSpecs } from './persistence-specs.ts';
+import type { CommandFamily } from './types.ts';
+
+const IN_PROGRESS = 'ERR Background save already in progress';
+
+function save(c: Client): Reply {
+  const rdb = c.node.rdb;
+  if (rdb.child !== null) fail(IN_PROGRESS);
+  rdb.saves++;
+  if (!rdb.saveNow()) fail('ERR');
+  return OK;
+}
+
+function bgsave(c: Client, argv: Bytes[]): Reply {
+  // SCHEDULE only changes anything while another child (an AOF rewrite) runs, and none ever does.
+  if (argv.length > 1 && !(argv.length === 2 && lowerBin(argv[1]!) === 'schedule')) fail(E.syntax);
+  const rdb = c.node.rdb;
+  if (rdb.child !== null) fail(IN_PROGRESS);
+  // Inside EXEC the client is still in MULTI state (Redis's server.in_exec): schedule instead.
+  if (c.multi !== null) {
+    rdb.scheduled = true;
+    return simple('Background saving scheduled');
+  }
+  rdb.startBackground();
+  return simple('Background saving started');
+}
+
+/** DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]. */
+export function debugReload(c: Client, argv: Bytes[]): Reply {
+  const opts = { save: true, flush: true, merge: false };
+  for (const a of argv.slice(2)) {
+    const opt = lowerBin(a);
+    if (opt === 'merge') opts.merge = true;
+    else if (opt === 'noflush') opts.flush = false;
+    else if (opt === 'nosave') opts.save = false;
+    else fail('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
+  }
+  const error = c.node.rdb.reload(opts);
+  if (error !== null) fail(error);
+  return OK;
+}
+
+export const persistenceCommands: CommandFamily = {
+  specs: persistenceSpecs,
+  handlers: { save, bgsave },
+};
