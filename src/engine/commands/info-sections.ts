@@ -4,34 +4,18 @@
  * things a TypeScript engine has no equivalent for (fork, RSS, allocator internals, CPU time) keep the
  * values an idle real server shows (0, "ok", -1) so parsers and tutorials see the same shape.
  *
- * used_memory is an estimate: a fixed startup footprint plus, per key, its name, its value's payload and
- * a per-entry overhead. It grows and shrinks with the data, which is what INFO memory is used to show.
+ * used_memory comes from the incremental accounting model of server/memory.ts.
  */
 import type { ServerNode } from '../server/node.ts';
 import { REDIS_VERSION } from './version.ts';
+import { STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
 
 export type Fields = [string, string | number][];
 
-const STARTUP_MEMORY = 866_000;
-const ENTRY_OVERHEAD = 56;
 /** Highest used_memory seen per node (used_memory_peak). */
 const peaks = new WeakMap<ServerNode, number>();
 
-/** Rough bytes held by one stored value. */
-function valueBytes(v: unknown): number {
-  const o = v as { v?: Uint8Array; type?: string };
-  if (o.v instanceof Uint8Array) return o.v.length + 16;
-  return 64;
-}
-
-export function usedMemory(node: ServerNode): number {
-  let n = STARTUP_MEMORY;
-  for (const db of node.dbs) {
-    for (const [key, v] of db.dict) n += key.length + valueBytes(v) + ENTRY_OVERHEAD;
-    n += db.expires.size * 24;
-  }
-  return n;
-}
+export { usedMemory };
 
 /** bytesToHuman: B below 1 KiB, else two decimals with K/M/G/T/P. */
 export function bytesToHuman(n: number): string {

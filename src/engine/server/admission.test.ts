@@ -33,7 +33,7 @@ describe('admission checks', () => {
 });
 
 describe('admission under eviction policies', () => {
-  it('refuses only when the policy has nothing to evict', () => {
+  it('evicts first and refuses when that does not get under the limit', () => {
     const { node } = testNode();
     const a = testClient(node);
     a.call('CONFIG', 'SET', 'maxmemory-policy', 'volatile-lru');
@@ -42,6 +42,9 @@ describe('admission under eviction policies', () => {
     a.call('CONFIG', 'SET', 'maxmemory', '0');
     a.call('SET', 'k', 'v', 'EX', '100');
     a.call('CONFIG', 'SET', 'maxmemory', '1');
-    expect(text(a.call('SET', 'k2', 'v'))).toBe('OK');
+    // Redis evicts k (the only volatile key), is still over 1 byte, and refuses.
+    expect(text(a.call('SET', 'k2', 'v'))).toMatch(/^OOM /);
+    expect(text(a.call('EXISTS', 'k'))).toBe('integer');
+    expect(node.stats.evictedKeys).toBe(1);
   });
 });

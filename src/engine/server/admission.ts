@@ -4,10 +4,8 @@
  *   - OOM: with maxmemory set and the estimated used memory above it, commands flagged denyoom are
  *     refused, and so is anything a client tries to queue inside MULTI (queueing itself uses memory;
  *     EXEC, DISCARD, QUIT and RESET pass). EXEC is refused when a queued command is denyoom, which
- *     aborts the transaction (EXECABORT ... OOM ...). Redis first evicts keys by maxmemory-policy,
- *     which we do not model yet: we refuse only where Redis has nothing to evict either (noeviction,
- *     a volatile-* policy with no key that has a TTL, an allkeys-* policy with no key at all) and let
- *     the command through where Redis would evict and carry on.
+ *     aborts the transaction (EXECABORT ... OOM ...). Every command first runs performEvictions
+ *     (evict.ts), which frees memory by maxmemory-policy; the refusal comes only when that fails.
  *   - NOREPLICAS: min-replicas-to-write > 0 (with min-replicas-max-lag > 0) and no replica is
  *     connected (a node has none yet), so write commands are refused; for EXEC, when one of the
  *     queued commands writes.
@@ -15,10 +13,10 @@
  * EXEC is judged by the union of its queued commands' flags (Redis's mstate.cmd_flags).
  */
 import type { Command } from '../commands/registry.ts';
-import { usedMemory } from '../commands/info-sections.ts';
 import type { CommandFlag } from '../commands/types.ts';
 import type { Client } from './client.ts';
 import type { ServerNode } from './node.ts';
+import { performEvictions } from './evict.ts';
 
 export const OOM_ERROR = "OOM command not allowed when used memory > 'maxmemory'.";
 export const NOREPLICAS_ERROR = 'NOREPLICAS Not enough good replicas to write.';
@@ -39,18 +37,10 @@ export function admissionError(node: ServerNode, c: Client, cmd: Command): strin
   return null;
 }
 
+/** processCommand's maxmemory step: evict first, out of memory only when that did not suffice. */
 function outOfMemory(node: ServerNode): boolean {
-  const max = Number(node.config.get('maxmemory'));
-  if (max === 0 || hasEvictionCandidates(node)) return false;
-  return usedMemory(node) > max;
-}
-
-/** Whether maxmemory-policy could free memory by evicting some key. */
-function hasEvictionCandidates(node: ServerNode): boolean {
-  const policy = node.config.get('maxmemory-policy');
-  if (policy === 'noeviction') return false;
-  const volatileOnly = policy.startsWith('volatile');
-  return node.dbs.some((db) => (volatileOnly ? db.expires.size : db.dict.size) > 0);
+  if (Number(node.config.get('maxmemory')) === 0) return false;
+  return performEvictions(node) === 'fail';
 }
 
 /** checkGoodReplicasStatus: a primary with min-replicas-to-write configured and no replicas fails. */

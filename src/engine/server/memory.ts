@@ -1,0 +1,107 @@
+/*
+ * used_memory, maintained incrementally. Each key's cost (its dictEntry, key sds, value per
+ * memory-size.ts) is remembered in a per-database map; the total is their sum. Writes announce
+ * themselves through signalModifiedKey (node.ts calls keyChanged), which marks the key dirty; reading
+ * the total first re-measures the dirty keys only, so a command costs O(keys it touched), not a walk of
+ * the keyspace.
+ *
+ * Bulk changes that bypass signalModifiedKey are caught by two cheap checks per database: a swapped
+ * dict object (SWAPDB) or, after the dirty keys are settled, a key count that disagrees with the map
+ * (FLUSHDB, loading, DEBUG RELOAD) trigger a full re-measure of that database.
+ *
+ * used_memory = startup footprint + per key (value + key sds + 32-byte dictEntry) + 8 bytes per main
+ * dict bucket + per volatile key a 32-byte dictEntry and 8 bytes per expires bucket. Large aggregates
+ * are measured with a bounded sample (ACCOUNT_SAMPLES) so one write to a huge hash stays cheap.
+ */
+import type { Database } from './db.ts';
+import { dictBuckets, sdsSize, valueSize } from './memory-size.ts';
+import type { ServerNode } from './node.ts';
+import type { RValue } from './object.ts';
+
+/** used_memory of an idle redis-server 7.0.15 with one client connected. */
+export const STARTUP_MEMORY = 876_064;
+/** Elements measured per aggregate when accounting (MEMORY USAGE has its own SAMPLES). */
+const ACCOUNT_SAMPLES = 64;
+/** What a dictEntry really occupies (24 bytes rounded to a jemalloc class). */
+const ENTRY_ALLOC = 32;
+
+interface DbAccount {
+  dict: Map<string, RValue>;
+  sizes: Map<string, number>;
+  dirty: Set<string>;
+  total: number;
+}
+
+const accounts = new WeakMap<ServerNode, DbAccount[]>();
+
+function accountsOf(node: ServerNode): DbAccount[] {
+  let a = accounts.get(node);
+  if (!a) {
+    a = [];
+    accounts.set(node, a);
+  }
+  return a;
+}
+
+/** Cost of one key in the main dict, for used_memory. */
+export function keyCost(key: string, v: RValue): number {
+  return ENTRY_ALLOC + sdsSize(key.length) + valueSize(v, ACCOUNT_SAMPLES, true);
+}
+
+/** signalModifiedKey hook: the key's value (or presence) may have changed. */
+export function keyChanged(node: ServerNode, db: Database, key: string): void {
+  const acc = accountsOf(node)[db.id];
+  if (acc && acc.dict === db.dict) acc.dirty.add(key);
+}
+
+function rebuild(db: Database): DbAccount {
+  const acc: DbAccount = { dict: db.dict, sizes: new Map(), dirty: new Set(), total: 0 };
+  for (const [k, v] of db.dict) {
+    const cost = keyCost(k, v);
+    acc.sizes.set(k, cost);
+    acc.total += cost;
+  }
+  return acc;
+}
+
+function settle(acc: DbAccount): void {
+  for (const k of acc.dirty) {
+    const old = acc.sizes.get(k);
+    if (old !== undefined) acc.total -= old;
+    const v = acc.dict.get(k);
+    if (v === undefined) {
+      acc.sizes.delete(k);
+    } else {
+      const cost = keyCost(k, v);
+      acc.sizes.set(k, cost);
+      acc.total += cost;
+    }
+  }
+  acc.dirty.clear();
+}
+
+/** Bytes the keys of `db` take (values, keys, entries, both dicts' buckets). */
+export function datasetBytes(node: ServerNode, db: Database): number {
+  const all = accountsOf(node);
+  let acc = all[db.id];
+  if (!acc || acc.dict !== db.dict) acc = all[db.id] = rebuild(db);
+  settle(acc);
+  if (acc.sizes.size !== db.dict.size) acc = all[db.id] = rebuild(db);
+  const expires = db.expires.size;
+  return acc.total + 8 * dictBuckets(db.dict.size) + expires * ENTRY_ALLOC + 8 * dictBuckets(expires);
+}
+
+/** used_memory as INFO reports it. */
+export function usedMemory(node: ServerNode): number {
+  let n = STARTUP_MEMORY;
+  for (const db of node.dbs) if (db.dict.size !== 0 || accountsOf(node)[db.id]) n += datasetBytes(node, db);
+  return Math.round(n);
+}
+
+/** Overhead part of used_memory (dict structures), for MEMORY STATS / INFO used_memory_overhead. */
+export function dbOverhead(db: Database): { main: number; expires: number } {
+  return {
+    main: 8 * dictBuckets(db.dict.size) + db.dict.size * ENTRY_ALLOC,
+    expires: 8 * dictBuckets(db.expires.size) + db.expires.size * ENTRY_ALLOC,
+  };
+}
