@@ -27,6 +27,7 @@ import { Stats } from './stats.ts';
 import { TrackingRegistry } from './tracking.ts';
 import { MonitorRegistry } from './monitor.ts';
 import { WatchRegistry } from './watch.ts';
+import { keyChanged } from './memory.ts';
 
 export interface NodeOptions {
   clock: Clock;
@@ -243,6 +244,7 @@ export class ServerNode {
   signalModifiedKey(db: Database, key: string, by?: Client | null): void {
     this.watches.touch(db, key);
     this.tracking.invalidateKey(key, by);
+    keyChanged(this, db, key);
   }
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
