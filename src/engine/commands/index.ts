@@ -24,6 +24,7 @@ import { pubsubCommands } from './pubsub/index.ts';
 import { streamCommands } from './streams/index.ts';
 import { streamGroupCommands } from './streams/groups-index.ts';
 import { monitorCommands } from './monitor.ts';
+import { memoryCommands } from './memory.ts';
 import { persistenceCommands } from './persistence.ts';
 import type { CommandFamily } from './types.ts';
 
@@ -51,5 +52,6 @@ export const allFamilies: readonly CommandFamily[] = [
   streamGroupCommands,
   pubsubCommands,
   monitorCommands,
+  memoryCommands,
   persistenceCommands,
 ];
