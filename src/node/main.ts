@@ -6,12 +6,14 @@
  * (`--save 900 1`, `--save ""`). `--port` picks the port (default 6379) and `--bind` the first address
  * to listen on (default 127.0.0.1). Log lines use Redis's format (see log.ts; loglevel and logfile
  * apply), including the "Ready to accept connections" line that scripts wait for. SIGINT and
- * SIGTERM stop the server and exit with status 0.
+ * SIGTERM stop the server and exit with status 0. `--dir` (default: the working folder) and
+ * `--dbfilename` say where the RDB file is: loaded at start when present, written by SAVE/BGSAVE.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { RespServer } from './server.ts';
 import { parseServerArgs } from './args.ts';
 import { ServerLog, type LogLevel } from './log.ts';
+import { readInitialRdb } from './rdb-files.ts';
 
 function fatalConfig(detail: string, directive: string): never {
   process.stderr.write(`\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\n>>> '${directive}'\n${detail}\n`);
@@ -28,9 +30,17 @@ async function main(): Promise<void> {
     () => server?.node.config.get('logfile') ?? config.logfile ?? '',
   );
   const log = (msg: string, level: LogLevel = 'notice'): void => out.log(level, msg);
+  // Redis's dir defaults to the working folder; a dir that does not exist is a fatal config error.
+  config.dir ??= process.cwd();
+  if (!existsSync(config.dir)) fatalConfig('No such file or directory', `dir ${config.dir}`);
+  const rdb = readInitialRdb(config.dir, config.dbfilename ?? 'dump.rdb');
   try {
-    server = new RespServer({ port, host, config, log: (m) => log(m, 'warning') });
+    server = new RespServer({ port, host, config, rdb, log: (m, level) => log(m, level ?? 'warning') });
   } catch (e) {
+    if (rdb !== undefined && e instanceof Error && e.message === 'Error loading the RDB file') {
+      log('Fatal error loading the DB: Invalid argument. Exiting.', 'warning');
+      process.exit(1);
+    }
     fatalConfig(e instanceof Error ? e.message : String(e), 'command line');
   }
   log('Redis playground (TypeScript engine, Redis 7.0 compatible) starting', 'warning');

@@ -12,6 +12,7 @@ import { SeededRandom } from '../engine/ds/prng.ts';
 import { ServerNode } from '../engine/server/node.ts';
 import { RealClock } from './clock.ts';
 import { Connection } from './connection.ts';
+import { filePersistPort } from './rdb-files.ts';
 
 export interface RespServerOptions {
   /** TCP port; 0 picks a free one (read it back from start()). */
@@ -19,8 +20,10 @@ export interface RespServerOptions {
   host?: string;
   /** Config overrides, as redis-server's command line gives them. */
   config?: Record<string, string>;
-  /** Where log lines go (Redis's log format); silent by default. */
-  log?: (line: string) => void;
+  /** Where log lines go (Redis's log format; warning level unless given); silent by default. */
+  log?: (line: string, level?: 'notice' | 'warning') => void;
+  /** RDB bytes to load before serving (dir/dbfilename read at start). */
+  rdb?: Uint8Array;
 }
 
 export class RespServer {
@@ -39,6 +42,11 @@ export class RespServer {
       random: new SeededRandom(randomInt(2 ** 31)),
       port: opts.port,
       config: opts.config,
+      persist: filePersistPort(
+        () => this.node.config.get('dir'),
+        (line, level) => opts.log?.(line, level),
+      ),
+      rdb: opts.rdb,
     });
     this.server = createServer((socket) => this.accept(socket));
     this.server.on('error', (e) => this.log(`Server error: ${e.message}`));
