@@ -1,0 +1,50 @@
+/*
+ * Entry points of the Lua 5.1 interpreter: createLua() builds a state with the libraries Redis loads
+ * (base without print/dofile/loadfile, string, table, math with Redis's PRNG), compile() turns source
+ * into a callable chunk (syntax errors as LuaSyntaxError "user_script:1: ... near '...'"), and
+ * callChunk() runs one with the line stack and error bookkeeping reset after failures.
+ */
+import { compileChunk } from './compile';
+import { openBase } from './lib-base';
+import { Lrand48, openMath } from './lib-math';
+import { openString } from './lib-string';
+import { openTable } from './lib-table';
+import { parseChunk } from './parser';
+import { LuaState } from './runtime';
+import type { LuaFunction, LuaValue } from './value';
+
+export { LuaAbort, LuaError, LuaState } from './runtime';
+export { LuaSyntaxError } from './lexer';
+export { LuaFunction, LuaTable, type LuaValue } from './value';
+
+export interface Lua {
+  state: LuaState;
+  rng: Lrand48;
+}
+
+export function createLua(chunk = 'user_script'): Lua {
+  const state = new LuaState(chunk);
+  const rng = new Lrand48();
+  openBase(state);
+  openString(state);
+  openTable(state);
+  openMath(state, rng);
+  return { state, rng };
+}
+
+export function compile(state: LuaState, source: string): LuaFunction {
+  return compileChunk(state, parseChunk(source, state.chunk));
+}
+
+/** Calls a compiled chunk (or any function) from the host; restores the state's stacks on failure. */
+export function callChunk(state: LuaState, fn: LuaFunction, args: LuaValue[] = []): LuaValue[] {
+  const lines = state.lines.length;
+  const depth = state.depth;
+  try {
+    return fn.call(args);
+  } catch (e) {
+    state.lines.length = lines;
+    state.depth = depth;
+    throw e;
+  }
+}
