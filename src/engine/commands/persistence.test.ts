@@ -136,3 +136,22 @@ describe('DEBUG RELOAD', () => {
     expect(() => testNode({ rdb: new Uint8Array([1, 2, 3]) })).toThrow();
   });
 });
+
+describe('FLUSHALL and persistence', () => {
+  it('kills a running background save and saves when save points are set', () => {
+    const port = memoryPort();
+    const { node } = testNode({ persist: port, config: { save: '', 'rdb-key-save-delay': '2147483647' } });
+    const t = testClient(node);
+    t.call('SET', 'a', '1');
+    t.call('BGSAVE');
+    expect(infoField(t, 'rdb_bgsave_in_progress')).toBe('1');
+    t.call('FLUSHALL');
+    expect(infoField(t, 'rdb_bgsave_in_progress')).toBe('0');
+    expect(port.files.size).toBe(0);
+    t.call('CONFIG', 'SET', 'save', '3600 1');
+    t.call('SET', 'b', '1');
+    t.call('FLUSHALL');
+    expect(port.files.has('dump.rdb')).toBe(true);
+    expect(infoField(t, 'rdb_changes_since_last_save')).toBe('0');
+  });
+});

@@ -158,6 +158,17 @@ export class RdbPersistence {
     }
   }
 
+  /**
+   * killRDBChild (FLUSHALL): the running background save stops without writing. Redis's child dies of
+   * SIGUSR1, which leaves rdb_last_bgsave_status as it was.
+   */
+  killChild(): void {
+    if (this.child === null) return;
+    this.lastBgsaveSeconds = sec(this.node.nowMs()) - sec(this.child.startMs);
+    this.child = null;
+    this.log('warning', 'Background saving terminated by signal 10');
+  }
+
   /** Seconds the running background save has taken so far (rdb_current_bgsave_time_sec), or -1. */
   currentBgsaveSeconds(): number {
     return this.child === null ? -1 : sec(this.node.nowMs()) - sec(this.child.startMs);
