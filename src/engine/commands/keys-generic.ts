@@ -111,11 +111,9 @@ export const genericHandlers: Record<string, Handler> = {
     for (const db of c.node.dbs) removed += flushDatabase(c, db);
     c.node.tracking.invalidateAll();
     c.node.dirty += removed;
-    if (c.node.config.get('save').trim() !== '') {
-      // rdbSave after FLUSHALL: the snapshot is now current.
-      c.node.dirty = 0;
-      c.node.lastSaveMs = c.node.nowMs();
-    }
+    // flushAllDataAndResetRDB: a running background save is killed, then rdbSave when saving is on.
+    c.node.rdb.killChild();
+    if (c.node.config.get('save').trim() !== '') c.node.rdb.saveNow();
     return OK;
   },
 
