@@ -55,6 +55,7 @@ export function genericHelp(version: string): string {
     '      "help <command>" describes one command, e.g. help SET',
     '      "help <tab>" cycles through the topics you can ask about',
     '      "quit" closes this tab\'s connection',
+    '      "viz <key>" draws a key in the picture area (sorted sets, streams, ...)',
     '',
     'Console preferences:',
     '      ":set hints" shows argument hints while you type',

@@ -17,6 +17,12 @@ describe('interpretLine', () => {
     expect(kind('get k')).toBe('command');
   });
 
+  it('keeps viz <key> in the console', () => {
+    expect(interpretLine('viz myzset').action).toEqual({ kind: 'viz', key: 'myzset' });
+    expect(interpretLine('VIZ "a b"').action).toEqual({ kind: 'viz', key: 'a b' });
+    expect(interpretLine('viz').action).toEqual({ kind: 'viz', key: null });
+  });
+
   it('reads repeat counts', () => {
     const a = interpretLine('3 incr x').action;
     expect(a.kind === 'command' && [a.repeat, a.args]).toEqual([3, ['incr', 'x']]);

@@ -6,6 +6,8 @@
  * - lines are remembered in history unless they carry secrets (AUTH, ...);
  * - quit/exit, ":set ..." preferences and a lone "clear" are looked up on the first word as typed
  *   (before a repeat count is removed), help/? on the command word; everything else goes to the server.
+ * - playground only: "viz <key>" opens the picture of a key (never sent to the server; Redis has no
+ *   VIZ command, so no real command is shadowed).
  */
 import { isSensitiveCommand } from '../cli/history.ts';
 import { splitArgs } from '../cli/split.ts';
@@ -18,6 +20,8 @@ export type LineAction =
   | { kind: 'preference'; args: string[] }
   | { kind: 'clear' }
   | { kind: 'help'; topic: string[] }
+  /** `key` as a binary string; null when the line had no key or more than one. */
+  | { kind: 'viz'; key: string | null }
   | { kind: 'command'; argv: Uint8Array[]; args: string[]; repeat: number };
 
 export interface Interpreted {
@@ -51,6 +55,7 @@ export function interpretLine(line: string): Interpreted {
   if (first === 'quit' || first === 'exit') return { action: { kind: 'quit' }, remember };
   if (first.startsWith(':')) return { action: { kind: 'preference', args }, remember };
   if (first === 'clear' && args.length === 1) return { action: { kind: 'clear' }, remember };
+  if (first === 'viz') return { action: { kind: 'viz', key: args.length === 2 ? args[1]! : null }, remember };
   const name = args[skip]!.toLowerCase();
   if (name === 'help' || name === '?')
     return { action: { kind: 'help', topic: args.slice(skip + 1) }, remember };

@@ -241,6 +241,14 @@ export class ConsoleSession {
       });
   }
 
+  /** The playground's `viz <key>`: hands the key to the picture area. */
+  private viz(key: string | null): void {
+    if (key === null) return this.print('Usage: viz <key>  (opens the picture of a key)\n');
+    if (!this.deps.openPicture) return this.print('Pictures are not available here.\n');
+    this.deps.openPicture(key, this.status.db);
+    this.print(`Showing ${key} in the picture area.\n`);
+  }
+
   /** redis-cli's handling of one entered line (see repl.ts). */
   private async runLine(line: string): Promise<void> {
     const { action, remember } = interpretLine(line);
@@ -265,6 +273,8 @@ export class ConsoleSession {
       case 'help':
         if (this.entries.length === 0) this.entries = buildHelpEntries(await this.deps.docs);
         return this.print(helpText(action.topic, this.entries, this.deps.server.version));
+      case 'viz':
+        return this.viz(action.key);
       case 'command':
         return this.executor.run(action.argv, action.args, action.repeat);
     }

@@ -37,6 +37,8 @@ export interface SessionDeps {
   docs: Promise<readonly CommandDoc[]>;
   /** Milliseconds on a real clock, to print "(1.52s)" after slow commands as redis-cli does. */
   nowMs(): number;
+  /** `viz <key>`: opens the picture of a key (binary string) in this session's DB; absent: no pictures. */
+  openPicture?(key: string, db: number): void;
 }
 
 /** What the tab strip shows about a session. */
