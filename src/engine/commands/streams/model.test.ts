@@ -6,6 +6,7 @@ import { StreamValue } from './model.ts';
 import { lpIntSize, lpStrSize } from './node.ts';
 import { streamAppend, streamDeleteEntry, streamEdgeId, streamGetEntry, streamRange } from './ops.ts';
 import { streamTrim } from './trim.ts';
+import { idBytes } from './reply.ts';
 
 const id = (ms: number, seq = 0): StreamId => ({ ms, seq });
 const fv = (...s: string[]) => s.map(utf8);
@@ -18,6 +19,15 @@ function filled(n: number, limits = lim): StreamValue {
 }
 
 describe('stream model', () => {
+  it('writes reply IDs as bytes', () => {
+    const text = (ms: number | bigint, seq: number | bigint) => String.fromCharCode(...idBytes({ ms, seq }));
+    expect(text(0, 0)).toBe('0-0');
+    expect(text(1700000000123, 0)).toBe('1700000000123-0');
+    expect(text(1700000000123, 10)).toBe('1700000000123-10');
+    expect(text(9, 9007199254740991)).toBe('9-9007199254740991');
+    expect(text(18446744073709551615n, 7)).toBe('18446744073709551615-7');
+  });
+
   it('sizes listpack elements as listpack.c encodes them', () => {
     expect(lpIntSize(0)).toBe(2);
     expect(lpIntSize(127)).toBe(2);

@@ -12,8 +12,9 @@
  * bytes + new payload >= stream-node-max-bytes, and that decides what "~" trimming removes.
  *
  * Storage is packed to keep the garbage collector's work flat however long a stream grows: IDs in
- * two Float64Arrays (exact while both halves are <= 2^53-1; a node that ever holds a larger half
- * switches to an array of StreamId objects), flags in a Uint8Array, and the field/value bytes
+ * two arrays of plain numbers (V8 keeps them as unboxed doubles; exact while both halves are <= 2^53-1;
+ * a node that ever holds a larger half switches to an array of StreamId objects), flags and arena
+ * offsets in arrays of small integers, and the field/value bytes
  * copied into one growing byte arena (each element as a LEB128 length then its bytes; entries
  * without SAMEFIELDS start with their element count). Readers get views (subarrays) of the arena:
  * bytes already written never change, so a view stays valid after the arena grows.
@@ -30,12 +31,10 @@ export { lpIntSize, lpStrSize } from './lp-size.ts';
 export const FLAG_DELETED = 1;
 export const FLAG_SAMEFIELDS = 2;
 
-const INITIAL_ENTRIES = 8;
-/** Largest initial arena and entry capacity, whatever the limits (they may be 0 = unlimited). */
+/** Largest initial arena, whatever the limits (they may be 0 = unlimited). */
 const MAX_INITIAL_BYTES = 1 << 16;
-const MAX_INITIAL_ENTRIES = 1024;
 
-/** Capacity hints: the node-size limits in force, so a node is allocated once in the common case. */
+/** Capacity hint: the node-size limits in force, so the byte arena is allocated once in the common case. */
 export interface NodeSizeHint {
   maxEntries: number;
   maxBytes: number;
@@ -47,12 +46,12 @@ export class StreamNode {
   count = 0;
   live = 0;
   deleted = 0;
-  private msA: Float64Array;
-  private seqA: Float64Array;
+  private msA: number[] = [];
+  private seqA: number[] = [];
   /** Set once the node holds an ID half above 2^53-1: then every ID lives here. */
   private bigIds: StreamId[] | null = null;
-  private flags: Uint8Array;
-  private starts: Int32Array;
+  private flags: number[] = [];
+  private starts: number[] = [0];
   private data: Uint8Array;
   private used = 0;
   /** Listpack bytes except the two counters (their size varies with their values). */
@@ -63,7 +62,7 @@ export class StreamNode {
     readonly masterId: StreamId,
     src: readonly Bytes[],
     from = 0,
-    hint: NodeSizeHint = { maxEntries: INITIAL_ENTRIES, maxBytes: 64 },
+    hint: NodeSizeHint = { maxEntries: 0, maxBytes: 64 },
   ) {
     const fields: Bytes[] = [];
     let bytes = LP_OVERHEAD + lpIntSize((src.length - from) >> 1) + lpIntSize(0);
@@ -75,12 +74,6 @@ export class StreamNode {
     }
     this.masterFields = fields;
     this.bodyBytes = bytes;
-    const entries =
-      hint.maxEntries > 0 ? Math.min(hint.maxEntries, MAX_INITIAL_ENTRIES) : MAX_INITIAL_ENTRIES;
-    this.msA = new Float64Array(entries);
-    this.seqA = new Float64Array(entries);
-    this.flags = new Uint8Array(entries);
-    this.starts = new Int32Array(entries + 1);
     const bytes0 = Math.min(Math.max(hint.maxBytes, payload * 2, 64), MAX_INITIAL_BYTES);
     this.data = new Uint8Array(bytes0);
   }
@@ -109,12 +102,11 @@ export class StreamNode {
     for (let i = from + 1; i < src.length; i += 2) bytes += lpStrSize(src[i]!);
     this.bodyBytes += bytes + lpIntSize(parts);
     const i = this.count;
-    if (i === this.flags.length) this.growEntries();
     this.storeId(i, id);
-    this.flags[i] = same ? FLAG_SAMEFIELDS : 0;
+    this.flags.push(same ? FLAG_SAMEFIELDS : 0);
     this.storeElements(src, from, same);
     this.count = i + 1;
-    this.starts[i + 1] = this.used;
+    this.starts.push(this.used);
     this.live++;
   }
 
@@ -132,11 +124,11 @@ export class StreamNode {
       this.bigIds = all;
     }
     if (this.bigIds !== null) {
-      this.bigIds[i] = id;
+      this.bigIds.push(id);
       return;
     }
-    this.msA[i] = id.ms as number;
-    this.seqA[i] = id.seq as number;
+    this.msA.push(id.ms as number);
+    this.seqA.push(id.seq as number);
   }
 
   /** Copies the entry's elements into the arena (values only when it has the master's fields). */
@@ -155,19 +147,6 @@ export class StreamNode {
       o += b.length;
     }
     this.used = o;
-  }
-
-  private growEntries(): void {
-    const n = this.flags.length * 2;
-    const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, size: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.msA = grow(this.msA, n);
-    this.seqA = grow(this.seqA, n);
-    this.flags = grow(this.flags, n);
-    this.starts = grow(this.starts, n + 1);
   }
 
   private growData(need: number): void {

@@ -8,33 +8,42 @@ import { arr, bulk, type Reply } from '../../resp/reply.ts';
 import { idToString, type StreamId } from './id.ts';
 import type { StreamEntry } from './model.ts';
 
+/** The decimal digits of the last ms part written (consecutive IDs usually share it). */
+let cachedMs = -1;
+let cachedMsDigits: number[] = [];
+
+function msDigits(ms: number): number[] {
+  if (ms !== cachedMs) {
+    const d: number[] = [];
+    let v = ms;
+    do {
+      d.push(48 + (v % 10));
+      v = Math.floor(v / 10);
+    } while (v > 0);
+    cachedMs = ms;
+    cachedMsDigits = d.reverse();
+  }
+  return cachedMsDigits;
+}
+
 /** "<ms>-<seq>" as bytes, written digit by digit in the common all-number case. */
 export function idBytes(id: StreamId): Bytes {
   const { ms, seq } = id;
   if (typeof ms !== 'number' || typeof seq !== 'number') return unbin(idToString(id));
-  const la = decimalLength(ms);
-  const out = new Uint8Array(la + 1 + decimalLength(seq));
-  writeDecimal(out, la, ms);
+  const head = msDigits(ms);
+  const la = head.length;
+  let lb = 1;
+  for (let v = seq; v >= 10; v = Math.floor(v / 10)) lb++;
+  const out = new Uint8Array(la + 1 + lb);
+  for (let i = 0; i < la; i++) out[i] = head[i]!;
   out[la] = 45;
-  writeDecimal(out, out.length, seq);
-  return out;
-}
-
-function decimalLength(v: number): number {
-  let n = 1;
-  while (v >= 10) {
-    v = Math.floor(v / 10);
-    n++;
-  }
-  return n;
-}
-
-/** Writes v's digits so that the last one lands just before `end`. */
-function writeDecimal(out: Uint8Array, end: number, v: number): void {
+  let end = out.length;
+  let v = seq;
   do {
     out[--end] = 48 + (v % 10);
     v = Math.floor(v / 10);
   } while (v > 0);
+  return out;
 }
 
 export function idReply(id: StreamId): Reply {
