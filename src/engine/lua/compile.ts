@@ -506,8 +506,7 @@ class Compiler {
           t.set(kv, vv);
         }
       }
-      const vals = pos(f);
-      for (let i = 0; i < vals.length; i++) t.set(i + 1, vals[i]);
+      t.setArray(pos(f));
       return t;
     };
   }

@@ -48,6 +48,7 @@ export function luaFormat(st: LuaState, args: LuaValue[]): string {
     if (w.length > 2 || p.length > 2) st.error('invalid format (width or precision too long)');
     const conv = fmt[i++] ?? '';
     arg++;
+    if (arg >= args.length) st.argError(arg + 1, 'no value');
     out += formatOne(st, args, arg, conv, { flags, width: w === '' ? 0 : Number(w), prec });
   }
   return out;

@@ -200,7 +200,7 @@ export class Lexer {
       const c = s[p]!;
       if (c === quote) break;
       if (c === '\n') {
-        this.error('unfinished string', s.slice(this.pos, p));
+        this.error('unfinished string', quote + out);
       }
       if (c !== '\\') {
         out += c;
@@ -219,7 +219,7 @@ export class Lexer {
         let q = p + 1;
         let v = 0;
         while (q < p + 4 && isDigit(s[q] ?? '')) v = v * 10 + Number(s[q++]);
-        if (v > 255) this.error('escape sequence too large', s.slice(this.pos, q));
+        if (v > 255) this.error('escape sequence too large', quote + out);
         out += String.fromCharCode(v);
         p = q;
       } else if (e === '') {

@@ -155,6 +155,7 @@ const BASE: Record<string, Native> = {
     const level = optInt(st, a, 1, 1);
     const v = a[0];
     if (typeof v === 'string' && level > 0) throw new LuaError(st.where(level) + v);
+    if (typeof v === 'number' && level > 0) throw new LuaError(st.where(level) + numberToString(v));
     throw new LuaError(v);
   },
   pcall: (st, a) => protectedCall(st, checkAny(st, a, 0), a.slice(1)),

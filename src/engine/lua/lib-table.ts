@@ -6,7 +6,7 @@
  */
 import { checkInt, checkString, checkTable, optInt, register, type Native } from './lib-base';
 import type { LuaState } from './runtime';
-import { LuaTable, numberToString, truthy, type LuaValue } from './value';
+import { LuaTable, luaType, numberToString, truthy, type LuaValue } from './value';
 
 function concat(st: LuaState, a: LuaValue[]): LuaValue[] {
   const t = checkTable(st, a, 0);
@@ -18,7 +18,7 @@ function concat(st: LuaState, a: LuaValue[]): LuaValue[] {
     const v = t.get(k);
     if (typeof v === 'string') parts.push(v);
     else if (typeof v === 'number') parts.push(numberToString(v));
-    else st.error(`invalid value (at index ${k}) in table for 'concat'`);
+    else st.error(`invalid value (${luaType(v)}) at index ${k} in table for 'concat'`);
   }
   return [parts.join(sep)];
 }
@@ -58,7 +58,7 @@ function sort(st: LuaState, a: LuaValue[]): LuaValue[] {
       2,
       `function expected, got ${typeof cmp === 'string' ? 'string' : typeof cmp === 'number' ? 'number' : 'boolean'}`,
     );
-  const line = st.lines[st.lines.length - 1] ?? 0;
+  const line = -1; // comparisons inside a builtin carry no position, as in 5.1
   const less = (x: LuaValue, y: LuaValue): boolean =>
     cmp === undefined ? st.lt(x, y, line) : truthy(st.callFromNative(cmp, [x, y])[0]);
   auxsort(st, t, 1, n, less);

@@ -69,7 +69,7 @@ class Parser {
 
   private name(): string {
     const t = this.lx.peek();
-    if (t.kind !== 'name') this.errorAt('<name> expected');
+    if (t.kind !== 'name') this.errorAt("'<name>' expected");
     return this.lx.next().text;
   }
 

@@ -94,8 +94,9 @@ export class LuaState {
     throw new LuaError(this.where(1) + msg);
   }
 
+  /** A runtime error at a source line; line < 0 means inside a builtin (no position, as 5.1). */
   rtError(msg: string, line: number): never {
-    throw new LuaError(`${this.chunk}:${line}: ${msg}`);
+    throw new LuaError(line < 0 ? msg : `${this.chunk}:${line}: ${msg}`);
   }
 
   metaOf(v: LuaValue): LuaTable | undefined {

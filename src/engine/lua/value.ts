@@ -47,6 +47,15 @@ export class LuaTable {
     return s === undefined ? undefined : this.vals[s];
   }
 
+  /** Stores a constructor's positional values as the array part (holes kept, trailing nils dropped). */
+  setArray(vals: LuaValue[]): void {
+    if (vals.length === 0) return;
+    for (let i = 0; i < vals.length; i++) if (this.slots.has(i + 1)) this.hashSet(i + 1, undefined);
+    this.arr = vals;
+    this.trimArray();
+    this.migrate();
+  }
+
   /** Raw set; the caller has rejected nil and NaN keys. */
   set(k: LuaValue, v: LuaValue): void {
     if (typeof k === 'number' && Number.isInteger(k) && k >= 1) {
@@ -162,7 +171,26 @@ export function luaType(v: LuaValue): string {
 export function numberToString(n: number): string {
   if (Number.isNaN(n)) return '-nan';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  return formatG(n, 14);
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  return formatG(halfEvenAt(n, 14), 14);
+}
+
+/**
+ * JS rounds exact decimal ties away from zero, glibc's printf to even. When a double's exact decimal
+ * expansion is a tie at `digits` significant digits (123456789012345 at 14), returns the value whose
+ * digits are the even neighbour, so formatting it gives what C prints; otherwise returns n unchanged.
+ */
+export function halfEvenAt(n: number, digits: number): number {
+  const a = Math.abs(n);
+  // Cheap filter: a tie shows a 5 right after the kept digits when rounded one digit further.
+  if (a.toExponential(digits).charCodeAt(digits + 1) !== 53) return n;
+  const [mant, exp] = a.toExponential(99).split('e') as [string, string];
+  const ds = mant.replace('.', '');
+  if (ds[digits] !== '5' || !/^0*$/.test(ds.slice(digits + 1))) return n;
+  const lastKept = ds.charCodeAt(digits - 1) - 48;
+  if (lastKept % 2 === 1) return n;
+  const truncated = Number(`${ds[0]}.${ds.slice(1, digits)}e${exp}`);
+  return n < 0 ? -truncated : truncated;
 }
 
 /** tostring() without metamethods. */
