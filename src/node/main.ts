@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const running = server;
   const shutdown = (signal: string): void => {
     log(`Received ${signal} scheduling shutdown...`, 'warning');
+    saveBeforeExit(running, log);
     void running.stop().then(() => {
       log('Redis is now ready to exit, bye bye...', 'warning');
       process.exit(0);
@@ -66,6 +67,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('uncaughtException', (e) => log(`Uncaught exception: ${e.stack ?? e}`, 'warning'));
   process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${String(e)}`, 'warning'));
+}
+
+/** prepareForShutdown's RDB part: a running BGSAVE is killed; with save points, a final SAVE. */
+function saveBeforeExit(server: RespServer, log: (msg: string, level?: LogLevel) => void): void {
+  const rdb = server.node.rdb;
+  if (rdb.child !== null) {
+    log('There is a child saving an .rdb. Killing it!', 'warning');
+    rdb.killChild();
+  }
+  if (server.node.config.get('save').trim() === '') return;
+  log('Saving the final RDB snapshot before exiting.');
+  if (!rdb.saveNow()) log("Error trying to save the DB, can't exit.", 'warning');
 }
 
 void main();

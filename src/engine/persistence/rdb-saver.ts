@@ -65,8 +65,14 @@ export class RdbPersistence {
     this.port?.log?.(level, line);
   }
 
-  private serialize(): Uint8Array {
-    return writeRdbFile(snapshotNode(this.node), writeOptionsOf(this.node));
+  /** The dataset as file bytes, or undefined (logged) if some value cannot be serialised. */
+  private serialize(): Uint8Array | undefined {
+    try {
+      return writeRdbFile(snapshotNode(this.node), writeOptionsOf(this.node));
+    } catch (e) {
+      this.log('warning', `Error serialising the dataset: ${(e as Error).message}`);
+      return undefined;
+    }
   }
 
   /** Hands a whole file to the host; false when the host reports the write failed. */
@@ -79,7 +85,8 @@ export class RdbPersistence {
 
   /** rdbSave: a foreground save. False on a write error (the caller answers "ERR"). */
   saveNow(): boolean {
-    if (!this.writeFile(this.serialize())) {
+    const bytes = this.serialize();
+    if (bytes === undefined || !this.writeFile(bytes)) {
       this.log('warning', 'Write error saving DB on disk');
       return false;
     }
@@ -98,6 +105,11 @@ export class RdbPersistence {
     const keys = this.node.dbs.reduce((n, db) => n + db.dict.size, 0);
     const delayUs = Math.max(0, this.node.config.getInt('rdb-key-save-delay'));
     const bytes = this.serialize();
+    if (bytes === undefined) {
+      // Like a child that exited with an error: the status turns to err, save points retry later.
+      this.lastBgsaveOk = false;
+      return;
+    }
     this.child = {
       bytes,
       startMs: nowMs,
