@@ -111,8 +111,10 @@ export function valueSize(v: RValue, samples: number, alloc = false): number {
       return stringSize(v.enc, v.v.length);
     case 'list': {
       const nodes = v.ql.nodes;
-      const per = sampled(nodes, nodes.length, samples, (n) => QUICKLIST_NODE + jemallocSize(n.sz));
-      return ROBJ + QUICKLIST + per;
+      // sizeof(quicklist) and sizeof(quicklistNode) are 40, which the allocator rounds up to 48.
+      const nodeBytes = alloc ? jemallocSize(QUICKLIST_NODE) : QUICKLIST_NODE;
+      const per = sampled(nodes, nodes.length, samples, (n) => nodeBytes + jemallocSize(n.sz));
+      return ROBJ + (alloc ? jemallocSize(QUICKLIST) : QUICKLIST) + per;
     }
     case 'hash':
       if (v.enc === 'listpack') {

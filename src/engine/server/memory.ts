@@ -10,7 +10,8 @@
  * (FLUSHDB, loading, DEBUG RELOAD) trigger a full re-measure of that database.
  *
  * used_memory = startup footprint + per key (value + key sds + 32-byte dictEntry) + 8 bytes per main
- * dict bucket + per volatile key a 32-byte dictEntry and 8 bytes per expires bucket. Large aggregates
+ * dict bucket + per volatile key a 32-byte dictEntry and 8 bytes per expires bucket (bucket arrays
+ * shrink only below 10% fill, as Redis's cron resizes them). Large aggregates
  * are measured with a bounded sample (ACCOUNT_SAMPLES) so one write to a huge hash stays cheap.
  */
 import type { Database } from './db.ts';
@@ -30,6 +31,9 @@ interface DbAccount {
   sizes: Map<string, number>;
   dirty: Set<string>;
   total: number;
+  /** Bucket counts of the main and expires dicts: they grow at once but shrink only below 10% fill. */
+  mainBuckets: number;
+  expiresBuckets: number;
 }
 
 const accounts = new WeakMap<ServerNode, DbAccount[]>();
@@ -55,7 +59,14 @@ export function keyChanged(node: ServerNode, db: Database, key: string): void {
 }
 
 function rebuild(db: Database): DbAccount {
-  const acc: DbAccount = { dict: db.dict, sizes: new Map(), dirty: new Set(), total: 0 };
+  const acc: DbAccount = {
+    dict: db.dict,
+    sizes: new Map(),
+    dirty: new Set(),
+    total: 0,
+    mainBuckets: 0,
+    expiresBuckets: 0,
+  };
   for (const [k, v] of db.dict) {
     const cost = keyCost(k, v);
     acc.sizes.set(k, cost);
@@ -88,7 +99,19 @@ export function datasetBytes(node: ServerNode, db: Database): number {
   settle(acc);
   if (acc.sizes.size !== db.dict.size) acc = all[db.id] = rebuild(db);
   const expires = db.expires.size;
-  return acc.total + 8 * dictBuckets(db.dict.size) + expires * ENTRY_ALLOC + 8 * dictBuckets(expires);
+  acc.mainBuckets = stickyBuckets(acc.mainBuckets, db.dict.size);
+  acc.expiresBuckets = stickyBuckets(acc.expiresBuckets, expires);
+  return acc.total + 8 * acc.mainBuckets + expires * ENTRY_ALLOC + 8 * acc.expiresBuckets;
+}
+
+/**
+ * A dict's table doubles as soon as it is full but shrinks only when the cron finds it under 10% full
+ * (tryResizeHashTables, HASHTABLE_MIN_FILL), so deletions alone do not give its buckets back.
+ */
+function stickyBuckets(current: number, entries: number): number {
+  const needed = dictBuckets(entries);
+  if (needed >= current) return needed;
+  return entries * 10 < current ? needed : current;
 }
 
 /** used_memory as INFO reports it. */
