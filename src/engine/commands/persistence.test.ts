@@ -155,3 +155,21 @@ describe('FLUSHALL and persistence', () => {
     expect(infoField(t, 'rdb_changes_since_last_save')).toBe('0');
   });
 });
+
+describe('access metadata across DEBUG RELOAD', () => {
+  it('keeps idle time under an LRU policy and the counter under an LFU policy', () => {
+    const { node, clock } = testNode({
+      config: { save: '', 'enable-debug-command': 'yes', 'maxmemory-policy': 'allkeys-lru' },
+    });
+    const t = testClient(node);
+    t.call('SET', 'k', 'v');
+    clock.advance(100_000);
+    expect(t.call('DEBUG', 'RELOAD')).toEqual(OK);
+    expect(t.call('OBJECT', 'IDLETIME', 'k')).toEqual(int(100));
+    t.call('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
+    for (let i = 0; i < 50; i++) t.call('GET', 'k');
+    const freq = t.call('OBJECT', 'FREQ', 'k');
+    expect(t.call('DEBUG', 'RELOAD')).toEqual(OK);
+    expect(t.call('OBJECT', 'FREQ', 'k')).toEqual(freq);
+  });
+});
