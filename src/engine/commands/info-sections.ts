@@ -8,7 +8,7 @@
  */
 import type { ServerNode } from '../server/node.ts';
 import { REDIS_VERSION } from './version.ts';
-import { STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
+import { memoryOverhead, STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
 
 export type Fields = [string, string | number][];
 
@@ -86,7 +86,8 @@ export function memorySection(node: ServerNode): Fields {
   const peak = Math.max(peaks.get(node) ?? 0, used);
   peaks.set(node, peak);
   const startup = STARTUP_MEMORY;
-  const dataset = used - startup;
+  const overhead = memoryOverhead(node);
+  const dataset = Math.max(0, used - overhead);
   const maxmemory = Number(node.config.get('maxmemory'));
   const pct = (a: number, b: number): string => `${b ? ((100 * a) / b).toFixed(2) : '0.00'}%`;
   return [
@@ -97,7 +98,7 @@ export function memorySection(node: ServerNode): Fields {
     ['used_memory_peak', peak],
     ['used_memory_peak_human', bytesToHuman(peak)],
     ['used_memory_peak_perc', pct(used, peak)],
-    ['used_memory_overhead', startup],
+    ['used_memory_overhead', overhead],
     ['used_memory_startup', startup],
     ['used_memory_dataset', dataset],
     ['used_memory_dataset_perc', pct(dataset, used - startup || 1)],

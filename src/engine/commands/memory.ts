@@ -85,10 +85,7 @@ function statsReply(node: ServerNode): Reply {
   let keys = 0;
   for (const db of node.dbs) {
     if (db.dict.size === 0) continue;
-    const o = dbOverhead(db);
-    // Redis counts sizeof(dictEntry) + sizeof(robj) per key here, and 24 per volatile key.
-    const main = o.main - db.dict.size * 32 + db.dict.size * 40;
-    const expires = o.expires - db.expires.size * 8;
+    const { main, expires } = dbOverhead(db);
     overhead += main + expires;
     keys += db.dict.size;
     const dbMap = map([

@@ -121,10 +121,24 @@ export function usedMemory(node: ServerNode): number {
   return Math.round(n);
 }
 
-/** Overhead part of used_memory (dict structures), for MEMORY STATS / INFO used_memory_overhead. */
+/**
+ * getMemoryOverheadData's per-database figures: Redis counts sizeof(dictEntry) + sizeof(robj) per key
+ * and 8 per bucket for the main dict, sizeof(dictEntry) per volatile key and 8 per bucket for expires.
+ */
 export function dbOverhead(db: Database): { main: number; expires: number } {
   return {
-    main: 8 * dictBuckets(db.dict.size) + db.dict.size * ENTRY_ALLOC,
-    expires: 8 * dictBuckets(db.expires.size) + db.expires.size * ENTRY_ALLOC,
+    main: 8 * dictBuckets(db.dict.size) + db.dict.size * 40,
+    expires: 8 * dictBuckets(db.expires.size) + db.expires.size * 24,
   };
+}
+
+/** used_memory_overhead: the startup footprint plus every database's dict overhead. */
+export function memoryOverhead(node: ServerNode): number {
+  let n = STARTUP_MEMORY;
+  for (const db of node.dbs) {
+    if (db.dict.size === 0) continue;
+    const o = dbOverhead(db);
+    n += o.main + o.expires;
+  }
+  return n;
 }
