@@ -28,6 +28,7 @@ import { TrackingRegistry } from './tracking.ts';
 import { MonitorRegistry } from './monitor.ts';
 import { WatchRegistry } from './watch.ts';
 import { keyChanged } from './memory.ts';
+import { performEvictions } from './evict.ts';
 
 export interface NodeOptions {
   clock: Clock;
@@ -99,6 +100,8 @@ export class ServerNode {
     for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
     const dbCount = this.config.getInt('databases');
     for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
+    // updateMaxmemory: a lowered limit starts evicting at once (Redis's eviction time proc).
+    this.config.onChange('maxmemory', () => void performEvictions(this));
     this.runId = opts.runId ?? randomHex(this.random, 40);
     this.startMs = this.clock.nowMs();
     this.lastSaveMs = this.startMs;
