@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes';
-import { callChunk, compile, createLua, LuaError } from '../../src/engine/lua/index';
-import { LUA_CASES } from './lua-core-cases';
+import { callChunk, compile, createLua, LuaError, LuaTable } from '../../src/engine/lua/index';
+import { LUA_CASES, LUA_SYNTAX_CASES } from './lua-core-cases';
 import { RespConnection, startRedis, type RealRedis } from './redis';
 
 function wrap(snippet: string): string {
@@ -19,8 +19,11 @@ function wrap(snippet: string): string {
   );
 }
 
-function ours(src: string): string {
+function ours(src: string, argv: string[] = []): string {
   const { state } = createLua();
+  const t = new LuaTable();
+  argv.forEach((a, i) => t.set(i + 1, a));
+  state.globals.set('ARGV', t);
   try {
     const r = callChunk(state, compile(state, src));
     return typeof r[0] === 'string' ? r[0] : `<non-string ${String(r[0])}>`;
@@ -51,6 +54,19 @@ describe('lua core vs redis-server Lua 5.1', () => {
       if (mine !== theirs) mismatches.push(`${snippet}\n   redis: ${theirs}\n   ours:  ${mine}`);
     }
     console.log(`lua-core: ${LUA_CASES.length - mismatches.length}/${LUA_CASES.length} snippets match`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('reports the same compile errors', async () => {
+    const mismatches: string[] = [];
+    const script = "local f, e = loadstring(ARGV[1]) return e or 'ok'";
+    for (const src of LUA_SYNTAX_CASES) {
+      const r = await conn.call('EVAL', script, '0', src);
+      const theirs = r.t === 'bulk' ? bin(r.b) : r.t === 'error' ? `<error ${r.s}>` : `<${r.t}>`;
+      const mine = ours(script, [src]);
+      if (mine !== theirs) mismatches.push(`${JSON.stringify(src)}\n   redis: ${theirs}\n   ours:  ${mine}`);
+    }
+    console.log(`lua-syntax: ${LUA_SYNTAX_CASES.length - mismatches.length}/${LUA_SYNTAX_CASES.length} match`);
     expect(mismatches).toEqual([]);
   });
 });

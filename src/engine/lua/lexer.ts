@@ -61,9 +61,12 @@ function isSpace(c: string): boolean {
 export function str2number(s: string): number | undefined {
   const t = s.replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
   if (t === '') return undefined;
-  let m = /^([-+]?)0[xX]([0-9a-fA-F]+)$/.exec(t);
-  if (m) {
-    const v = parseInt(m[2]!, 16);
+  // strtod reads C99 hex floats (0x1.8p3); integers beyond 2^53 round like strtoul's conversion.
+  let m = /^([-+]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?$/.exec(t);
+  if (m && (m[2] || m[3])) {
+    let v = m[2] ? parseInt(m[2], 16) : 0;
+    if (m[3]) v += parseInt(m[3], 16) / Math.pow(16, m[3].length);
+    if (m[4]) v *= Math.pow(2, Number(m[4]));
     return m[1] === '-' ? -v : v;
   }
   m = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.exec(t);
@@ -81,9 +84,7 @@ export class Lexer {
   constructor(
     private readonly src: string,
     private readonly chunk: string,
-  ) {
-    if (src.startsWith('#')) while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
-  }
+  ) {}
 
   error(msg: string, near?: string, line = this.line): never {
     const where = near === undefined ? '' : ` near '${near}'`;

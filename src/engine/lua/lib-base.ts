@@ -141,8 +141,11 @@ function loadstring(st: LuaState, args: LuaValue[]): LuaValue[] {
 function shortSrc(s: string): string {
   const nl = s.indexOf('\n');
   let line = nl >= 0 ? s.slice(0, nl) : s;
-  const max = 60 - 15;
-  if (nl >= 0 || line.length > max) line = line.slice(0, max) + '...';
+  const cr = line.indexOf('\r');
+  if (cr >= 0) line = line.slice(0, cr);
+  const max = 80 - 17; // Redis builds Lua with LUA_IDSIZE 80
+  if (line.length > max) line = line.slice(0, max) + '...';
+  else if (line.length < s.length) line += '...';
   return line;
 }
 

@@ -36,7 +36,22 @@ export function parseChunk(src: string, chunk: string): FuncBody {
 }
 
 class Parser {
+  /** Per open function: whether it takes '...', and how many loops enclose the current point. */
+  private fns: { vararg: boolean; loops: number }[] = [{ vararg: true, loops: 0 }];
   constructor(private readonly lx: Lexer) {}
+
+  private get fn(): { vararg: boolean; loops: number } {
+    return this.fns[this.fns.length - 1]!;
+  }
+
+  private loopBody(): Stat[] {
+    this.fn.loops++;
+    try {
+      return this.block();
+    } finally {
+      this.fn.loops--;
+    }
+  }
 
   private near(t: Token): string {
     return t.kind === 'string' ? t.text : t.text;
@@ -95,6 +110,7 @@ class Parser {
       }
       if (this.check('break')) {
         this.lx.next();
+        if (this.fn.loops === 0) this.errorAt('no loop to break');
         this.accept(';');
         out.push({ k: 'break' });
         break;
@@ -116,7 +132,7 @@ class Parser {
           this.lx.next();
           const cond = this.expr();
           this.expect('do');
-          const body = this.block();
+          const body = this.loopBody();
           this.expectMatch('end', 'while', line);
           return { k: 'while', cond, body };
         }
@@ -130,9 +146,12 @@ class Parser {
           return this.forStat(line);
         case 'repeat': {
           this.lx.next();
+          this.fn.loops++;
           const body = this.block();
           this.expectMatch('until', 'repeat', line);
-          return { k: 'repeat', body, cond: this.expr() };
+          const cond = this.expr();
+          this.fn.loops--;
+          return { k: 'repeat', body, cond };
         }
         case 'function':
           return this.functionStat(line);
@@ -181,7 +200,7 @@ class Parser {
       const limit = this.expr();
       const step = this.accept(',') ? this.expr() : undefined;
       this.expect('do');
-      const body = this.block();
+      const body = this.loopBody();
       this.expectMatch('end', 'for', line);
       return { k: 'numfor', v: first, start, limit, step, body, line };
     }
@@ -191,7 +210,7 @@ class Parser {
     this.expect('in');
     const exprs = this.exprList();
     this.expect('do');
-    const body = this.block();
+    const body = this.loopBody();
     this.expectMatch('end', 'for', line);
     return { k: 'genfor', names, exprs, body, line };
   }
@@ -220,17 +239,20 @@ class Parser {
     return { k: 'local', names, exprs, line };
   }
 
+  /** A call statement, or an assignment whose targets must be variables (5.1: "syntax error"). */
   private exprStat(line: number): Stat {
     const e = this.suffixedExpr();
-    if (this.check('=') || this.check(',')) {
-      const targets = [e];
-      while (this.accept(',')) targets.push(this.suffixedExpr());
-      for (const t of targets) if (t.k !== 'name' && t.k !== 'index') this.errorAt('syntax error');
-      this.expect('=');
-      return { k: 'assign', targets, exprs: this.exprList(), line };
+    if (e.k === 'call' || e.k === 'method') return { k: 'callstat', call: e };
+    const targets: Expr[] = [e];
+    for (;;) {
+      if (targets[targets.length - 1]!.k !== 'name' && targets[targets.length - 1]!.k !== 'index') {
+        this.errorAt('syntax error');
+      }
+      if (!this.accept(',')) break;
+      targets.push(this.suffixedExpr());
     }
-    if (e.k !== 'call' && e.k !== 'method') this.errorAt('syntax error');
-    return { k: 'callstat', call: e };
+    this.expect('=');
+    return { k: 'assign', targets, exprs: this.exprList(), line };
   }
 
   private funcBody(line: number, method: boolean, name?: string): FuncBody {
@@ -243,11 +265,14 @@ class Parser {
           vararg = true;
           break;
         }
+        if (this.lx.peek().kind !== 'name') this.errorAt("<name> or '...' expected");
         params.push(this.name());
       } while (this.accept(','));
     }
     this.expect(')');
+    this.fns.push({ vararg, loops: 0 });
     const body = this.block();
+    this.fns.pop();
     this.expectMatch('end', 'function', line);
     return { params, vararg, body, line, name };
   }
@@ -293,7 +318,10 @@ class Parser {
         return { k: 'func', f: this.funcBody(t.line, false) };
       }
     }
-    if (t.kind === 'op' && t.text === '...') return (this.lx.next(), { k: 'vararg' });
+    if (t.kind === 'op' && t.text === '...') {
+      if (!this.fn.vararg) this.errorAt("cannot use '...' outside a vararg function");
+      return (this.lx.next(), { k: 'vararg' });
+    }
     if (t.kind === 'op' && t.text === '{') return this.table();
     return this.suffixedExpr();
   }
