@@ -10,6 +10,7 @@
  * `--dbfilename` say where the RDB file is: loaded at start when present, written by SAVE/BGSAVE.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RespServer } from './server.ts';
 import { parseServerArgs } from './args.ts';
 import { ServerLog, type LogLevel } from './log.ts';
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
     () => server?.node.config.get('logfile') ?? config.logfile ?? '',
   );
   const log = (msg: string, level: LogLevel = 'notice'): void => out.log(level, msg);
-  // Redis's dir defaults to the working folder; a dir that does not exist is a fatal config error.
-  config.dir ??= process.cwd();
+  // Redis's dir defaults to the working folder and CONFIG GET dir shows it absolute (Redis chdirs into
+  // it and reports getcwd()); a dir that does not exist is a fatal config error.
+  config.dir = resolve(config.dir ?? process.cwd());
   if (!existsSync(config.dir)) fatalConfig('No such file or directory', `dir ${config.dir}`);
   const rdb = readInitialRdb(config.dir, config.dbfilename ?? 'dump.rdb');
   try {
