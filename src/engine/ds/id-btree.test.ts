@@ -89,7 +89,11 @@ describe('IdBTree', () => {
         } else if (op === 9 && r.int(20) === 0) {
           const cut = id(r.int(range));
           let n = 0;
-          for (const [s, [kk]] of ref) if (compareIds(kk, cut) < 0) (ref.delete(s), n++);
+          for (const [s, [kk]] of ref)
+            if (compareIds(kk, cut) < 0) {
+              ref.delete(s);
+              n++;
+            }
           expect(t.deleteBefore(cut)).toBe(n);
         }
         expect(t.get(k)).toBe(ref.get(str(k))?.[1]);
