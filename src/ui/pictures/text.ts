@@ -13,7 +13,12 @@ export function displayBytes(bin: string): string {
   } catch {
     text = escapeBytes(bytes);
   }
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
 }
 
 function escapeBytes(bytes: Uint8Array): string {
