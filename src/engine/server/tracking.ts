@@ -143,6 +143,20 @@ export class TrackingRegistry {
   }
 
   /**
+   * Runs `fn` as code outside call() (processCommand's performEvictions, time events): invalidations
+   * it causes reach even the requesting client at once instead of after its reply.
+   */
+  outsideCall<T>(fn: () => T): T {
+    const was = this.inCall;
+    this.inCall = false;
+    try {
+      return fn();
+    } finally {
+      this.inCall = was;
+    }
+  }
+
+  /**
    * After the request (its reply and any replies of clients it unblocked are written): the held
    * messages go out, and CLIENT CACHING stops applying unless a transaction is open or the request
    * was itself a CLIENT subcommand (Redis's resetClient).
