@@ -59,4 +59,19 @@ describe('maxmemory eviction', () => {
       expect(node.stats.evictedKeys).toBeGreaterThan(0);
     }
   });
+
+  it('an eviction invalidates a tracked key before the reply of the command that caused it', () => {
+    const { node, c } = fill('volatile-random', 100 * 1024);
+    c.call('HELLO', '3');
+    c.call('CLIENT', 'TRACKING', 'on');
+    c.call('SETEX', 'volatile-key', '10000', 'x');
+    c.call('GET', 'volatile-key');
+    c.call('SETBIT', 'big-key', '1600000', '0');
+    const before = c.replies.length;
+    c.call('GETBIT', 'big-key', '0');
+    const [first, second] = c.replies.slice(before);
+    expect(first?.t).toBe('push');
+    expect(second).toEqual({ t: 'int', n: 0 });
+    expect(node.stats.evictedKeys).toBe(1);
+  });
 });

@@ -56,8 +56,16 @@ export function memoryToFree(node: ServerNode): number {
   return used > max ? used - max : 0;
 }
 
-/** performEvictions: evicts until under maxmemory; 'fail' when still over it. */
+/**
+ * performEvictions: evicts until under maxmemory; 'fail' when still over it. Redis runs it before
+ * call(), so the invalidations it sends reach a tracking client before its own command's reply.
+ */
 export function performEvictions(node: ServerNode): EvictResult {
+  if (Number(node.config.get('maxmemory')) === 0) return 'ok';
+  return node.tracking.outsideCall(() => evictUntilUnder(node));
+}
+
+function evictUntilUnder(node: ServerNode): EvictResult {
   // isSafeToPerformEvictions: a paused dataset stays static (no evictions while clients are paused).
   if (node.pause.type !== null) return 'ok';
   const policy = node.config.get('maxmemory-policy');
