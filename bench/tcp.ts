@@ -23,7 +23,10 @@ export interface RunningServer {
 export async function startOurServer(): Promise<RunningServer> {
   const port = await freePort();
   const tsx = `${ROOT}node_modules/.bin/tsx`;
-  const child = spawn(tsx, ['src/node/main.ts', '--port', String(port)], { cwd: ROOT, stdio: 'pipe' });
+  const child = spawn(tsx, ['src/node/main.ts', '--port', String(port), '--save', ''], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`our server did not start:\n${output}`)), 30_000);

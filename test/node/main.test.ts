@@ -14,7 +14,7 @@ describe('npm run server', () => {
     const port = await freePort();
     const child = spawn(
       `${ROOT}node_modules/.bin/tsx`,
-      ['src/node/main.ts', '--port', String(port), '--hz', '25'],
+      ['src/node/main.ts', '--port', String(port), '--hz', '25', '--save', ''],
       {
         cwd: ROOT,
         stdio: 'pipe',
@@ -58,7 +58,7 @@ describe('npm run server logging', () => {
     const port = await freePort();
     const child = spawn(
       `${ROOT}node_modules/.bin/tsx`,
-      ['src/node/main.ts', '--port', String(port), '--loglevel', 'warning'],
+      ['src/node/main.ts', '--port', String(port), '--loglevel', 'warning', '--save', ''],
       { cwd: ROOT, stdio: 'pipe' },
     );
     let out = '';
