@@ -100,6 +100,38 @@ describe('differential streams blocking', () => {
     for (const p of [a, b]) p.close();
   });
 
+  it('a stream arriving by RENAME, COPY or MOVE wakes XREAD clients', async () => {
+    await resetBoth(d);
+    const [a, b, c] = [await d.openPair(), await d.openPair(), await d.openPair()];
+    await block(a, 'XREAD', 'BLOCK', '0', 'STREAMS', 'dst', '$');
+    await block(b, 'XREAD', 'BLOCK', '0', 'STREAMS', 'cp', '0-0');
+    await block(c, 'XREAD', 'BLOCK', '0', 'STREAMS', 'mv', '$');
+    await d.checkAll([
+      ['XADD', 'src', '1-1', 'a', 'b'],
+      ['RENAME', 'src', 'dst'],
+    ]);
+    await expectNext(d, a, 'woken by RENAME');
+    await d.check(['COPY', 'dst', 'cp']);
+    await expectNext(d, b, 'woken by COPY');
+    await d.checkAll([
+      ['SELECT', '1'],
+      ['XADD', 'mv', '5-5', 'x', 'y'],
+      ['MOVE', 'mv', '0'],
+      ['SELECT', '0'],
+    ]);
+    await expectNext(d, c, 'woken by MOVE');
+    await block(a, 'XREAD', 'BLOCK', '0', 'STREAMS', 'dst', '$');
+    await d.checkAll([
+      ['XADD', 'old', '1-0', 'a', 'b'],
+      ['RENAME', 'old', 'dst'],
+    ]);
+    await settle();
+    expect(a.oursWaiting).toBe(0);
+    await d.check(['XADD', 'dst', '2-0', 'c', 'd']);
+    await expectNext(d, a, 'an older stream moved in does not serve, the next XADD does');
+    for (const p of [a, b, c]) p.close();
+  });
+
   it('has no mismatches', () => {
     expect(d.mismatches).toEqual([]);
   });

@@ -8,7 +8,8 @@
  * looked up again for this, as Redis does (so hits and misses count twice). Nothing to serve: with
  * BLOCK the client waits (a nil array at once inside MULTI), without it the reply is a nil array.
  *
- * A blocked client is woken by XADD's signal: when the stream's last ID is past the client's ID for
+ * A blocked client is woken by XADD's signal, or by a stream arriving at the key (RENAME, COPY...):
+ * when the stream's last ID is past the client's ID for
  * that key (the first occurrence's, if a key repeats), it gets that key's new entries, at most COUNT
  * or 1000 when no COUNT was given. Replies: RESP2 an array of [key, entries] pairs, RESP3 a map.
  */
@@ -88,6 +89,9 @@ const xread: Handler = (c, argv) => {
       const w = waits.get(key)!;
       return serveBlocked(c, db, key, w.keyBytes, w.gt, args.count);
     },
+    // Redis's dbAdd signals a stream arriving by RENAME, COPY, MOVE, RESTORE or SWAPDB; asking to hear
+    // about replaced values gets us that signal. Losing the key never answers an XREAD client.
+    keyLost: () => undefined,
   });
   return undefined;
 };
