@@ -96,6 +96,7 @@ describe('memory model vs redis-server', () => {
     ['string embstr', (i) => [['SET', `key:${i}`, `value-${i}`]]],
     ['string raw 100B', (i) => [['SET', `key:${i}`, 'r'.repeat(100)]]],
     ['string int', (i) => [['SET', `key:${i}`, String(100000 + i)]]],
+    ['string shared int (0..9999)', (i) => [['SET', `key:${i}`, String(i)]]],
     ['string with TTL', (i) => [['SET', `key:${i}`, 'v', 'EX', '1000']]],
     ['hash listpack (4 fields)', (i) => [['HSET', `h:${i}`, 'a', '1', 'b', '2', 'name', `n${i}`, 'x', 'yy']]],
     ['list (3 items)', (i) => [['RPUSH', `l:${i}`, 'a', 'bb', 'ccc']]],

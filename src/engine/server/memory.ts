@@ -48,8 +48,20 @@ function accountsOf(node: ServerNode): DbAccount[] {
 }
 
 /** Cost of one key in the main dict, for used_memory. */
-export function keyCost(key: string, v: RValue): number {
-  return ENTRY_ALLOC + sdsSize(key.length) + valueSize(v, ACCOUNT_SAMPLES, true);
+export function keyCost(node: ServerNode, key: string, v: RValue): number {
+  const value = isSharedInteger(node, v) ? 0 : valueSize(v, ACCOUNT_SAMPLES, true);
+  return ENTRY_ALLOC + sdsSize(key.length) + value;
+}
+
+/**
+ * Values 0..9999 stored as integers point at Redis's shared integer objects (no allocation of their
+ * own) unless maxmemory is set with an LRU/LFU policy, which needs a private object per key.
+ */
+function isSharedInteger(node: ServerNode, v: RValue): boolean {
+  if (v.type !== 'string' || v.enc !== 'int' || v.notShared) return false;
+  if (v.v.length > 4 || v.v[0] === 45) return false;
+  const policy = node.config.get('maxmemory-policy');
+  return node.config.get('maxmemory') === '0' || !(policy.endsWith('lru') || policy.endsWith('lfu'));
 }
 
 /** signalModifiedKey hook: the key's value (or presence) may have changed. */
@@ -68,14 +80,14 @@ function rebuild(db: Database): DbAccount {
     expiresBuckets: 0,
   };
   for (const [k, v] of db.dict) {
-    const cost = keyCost(k, v);
+    const cost = keyCost(db.node, k, v);
     acc.sizes.set(k, cost);
     acc.total += cost;
   }
   return acc;
 }
 
-function settle(acc: DbAccount): void {
+function settle(node: ServerNode, acc: DbAccount): void {
   for (const k of acc.dirty) {
     const old = acc.sizes.get(k);
     if (old !== undefined) acc.total -= old;
@@ -83,7 +95,7 @@ function settle(acc: DbAccount): void {
     if (v === undefined) {
       acc.sizes.delete(k);
     } else {
-      const cost = keyCost(k, v);
+      const cost = keyCost(node, k, v);
       acc.sizes.set(k, cost);
       acc.total += cost;
     }
@@ -96,7 +108,7 @@ export function datasetBytes(node: ServerNode, db: Database): number {
   const all = accountsOf(node);
   let acc = all[db.id];
   if (!acc || acc.dict !== db.dict) acc = all[db.id] = rebuild(db);
-  settle(acc);
+  settle(node, acc);
   if (acc.sizes.size !== db.dict.size) acc = all[db.id] = rebuild(db);
   const expires = db.expires.size;
   acc.mainBuckets = stickyBuckets(acc.mainBuckets, db.dict.size);
