@@ -8,7 +8,7 @@
 import { formatG } from '../util/numfmt';
 import { checkNumber, checkString } from './lib-base';
 import type { LuaState } from './runtime';
-import type { LuaValue } from './value';
+import { halfEvenAt, type LuaValue } from './value';
 
 interface Spec {
   flags: string;
@@ -114,13 +114,28 @@ function formatFloat(n: number, conv: string, sp: Spec): string {
   const a = Math.abs(n);
   let body: string;
   if (!Number.isFinite(a)) body = Number.isNaN(a) ? 'nan' : 'inf';
-  else if (conv === 'f') body = a.toFixed(prec);
-  else if (conv === 'e' || conv === 'E') body = expForm(a.toExponential(prec));
-  else body = formatG(a, prec === 0 ? 1 : prec);
+  else if (conv === 'f') body = fixedHalfEven(a, prec);
+  else if (conv === 'e' || conv === 'E') body = expForm(halfEvenAt(a, prec + 1).toExponential(prec));
+  else body = formatG(halfEvenAt(a, prec === 0 ? 1 : prec), prec === 0 ? 1 : prec);
   if (conv === 'E' || conv === 'G') body = body.toUpperCase();
   const sign =
     neg && !Number.isNaN(n) ? '-' : sp.flags.includes('+') ? '+' : sp.flags.includes(' ') ? ' ' : '';
   return padNumber(sign, body, sp, Number.isFinite(a));
+}
+
+/**
+ * toFixed rounds exact ties up, glibc to even (2.25 -> "2.2" at one decimal). A tie shows in the exact
+ * expansion (toFixed(100) is exact for these magnitudes) as "5" then zeros right after the cut.
+ */
+function fixedHalfEven(a: number, prec: number): string {
+  if (a >= 1e21) return a.toFixed(prec);
+  const full = a.toFixed(100);
+  const cut = full.indexOf('.') + (prec === 0 ? 0 : prec + 1);
+  const tail = full.slice(prec === 0 ? cut + 1 : cut);
+  if (!/^50*$/.test(tail)) return a.toFixed(prec);
+  const kept = full.slice(0, cut);
+  const last = kept.charCodeAt(kept.length - 1) - 48;
+  return last % 2 === 0 ? kept : a.toFixed(prec);
 }
 
 /** JS "1.5e+2" -> C "1.5e+02". */

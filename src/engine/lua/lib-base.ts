@@ -110,7 +110,8 @@ function tonumber(st: LuaState, args: LuaValue[]): LuaValue[] {
     if (d >= base) return [undefined];
     v = v * base + d;
   }
-  return [neg ? -v : v];
+  // strtoul wraps a negated value around 2^64.
+  return [neg && v !== 0 ? 18446744073709551616 - v : v];
 }
 
 function unpack(st: LuaState, args: LuaValue[]): LuaValue[] {

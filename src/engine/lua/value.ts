@@ -141,8 +141,13 @@ export class LuaTable {
         slot = 0;
       } else {
         const s = this.slots.get(k);
-        if (s === undefined) return null;
-        slot = s + 1;
+        if (s !== undefined) slot = s + 1;
+        else if (typeof k === 'number' && Number.isInteger(k) && k >= 1) {
+          // A key of the array part cleared during traversal (the array shrank past it): go on from there.
+          for (let i = k; i < this.arr.length; i++)
+            if (this.arr[i] !== undefined) return [i + 1, this.arr[i]];
+          slot = 0;
+        } else return null;
       }
     } else {
       for (let i = 0; i < this.arr.length; i++) if (this.arr[i] !== undefined) return [i + 1, this.arr[i]];
