@@ -104,8 +104,18 @@ function pickRandom(node: ServerNode, policy: string): Victim | undefined {
   return undefined;
 }
 
+/**
+ * A random key with a TTL. Drawing from the scan index and keeping volatile keys is O(1) when many keys
+ * have one; otherwise (few volatile keys) we walk the expires map to a random position.
+ */
 function randomExpiresKey(node: ServerNode, db: Database): string | undefined {
   if (db.expires.size === 0) return undefined;
+  if (db.expires.size * 4 >= db.dict.size) {
+    for (let i = 0; i < 8; i++) {
+      const k = db.keyIndex.random(node.random);
+      if (k !== undefined && db.expires.has(k)) return k;
+    }
+  }
   let skip = node.random.int(db.expires.size);
   for (const k of db.expires.keys()) if (skip-- === 0) return k;
   return undefined;

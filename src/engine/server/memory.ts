@@ -23,6 +23,8 @@ import type { RValue } from './object.ts';
 export const STARTUP_MEMORY = 876_064;
 /** Elements measured per aggregate when accounting (MEMORY USAGE has its own SAMPLES). */
 const ACCOUNT_SAMPLES = 64;
+/** Dirty keys remembered at most before they are settled eagerly. */
+const DIRTY_MAX = 4096;
 /** What a dictEntry really occupies (24 bytes rounded to a jemalloc class). */
 const ENTRY_ALLOC = 32;
 
@@ -67,7 +69,10 @@ function isSharedInteger(node: ServerNode, v: RValue): boolean {
 /** signalModifiedKey hook: the key's value (or presence) may have changed. */
 export function keyChanged(node: ServerNode, db: Database, key: string): void {
   const acc = accountsOf(node)[db.id];
-  if (acc && acc.dict === db.dict) acc.dirty.add(key);
+  if (!acc || acc.dict !== db.dict) return;
+  acc.dirty.add(key);
+  // Bound the pending set when nobody reads used_memory for a long time (maxmemory 0, no INFO).
+  if (acc.dirty.size >= DIRTY_MAX) settle(node, acc);
 }
 
 function rebuild(db: Database): DbAccount {
