@@ -202,6 +202,24 @@ class Compiler {
 
   private assign(targets: Expr[], exprs: Expr[]): Exec {
     const setters = targets.map((t) => this.target(t));
+    const only = targets[0]!;
+    if (targets.length === 1 && exprs.length === 1 && only.k === 'index') {
+      // t[k] = v, the hot case: no store closure per execution, raw set when no metatable is involved.
+      const st = this.st;
+      const obj = this.expr(only.obj);
+      const key = this.expr(only.key);
+      const val = this.expr(exprs[0]!);
+      const info = this.info(only.obj);
+      const line = only.line;
+      return (f) => {
+        const o = obj(f);
+        const k = key(f);
+        const v = val(f);
+        if (o instanceof LuaTable && o.metatable === undefined) st.rawSet(o, k, v, line);
+        else st.setIndex(o, k, v, line, info);
+        return undefined;
+      };
+    }
     if (setters.length === 1 && exprs.length === 1) {
       const prep = setters[0]!;
       const e = this.expr(exprs[0]!);

@@ -68,7 +68,12 @@ export class LuaState {
   }
 
   /** Name of the builtin being called, as 5.1 derives it from the call site ('?' when unknown). */
-  calleeName = '?';
+  calleeInfo: VarInfo = undefined;
+
+  get calleeName(): string {
+    const info = this.calleeInfo;
+    return info ? info.slice(info.indexOf("'") + 1, -1) : '?';
+  }
 
   /** luaL_argerror: "bad argument #n to 'name' (msg)". */
   argError(n: number, msg: string): never {
@@ -79,7 +84,7 @@ export class LuaState {
   callFromNative(f: LuaValue, args: LuaValue[]): LuaValue[] {
     this.lines.push(-1);
     try {
-      this.calleeName = '?';
+      this.calleeInfo = undefined;
       if (f instanceof LuaFunction) return f.call(args);
       const h = this.metamethod(f, '__call');
       if (h instanceof LuaFunction) return h.call([f, ...args]);
@@ -168,7 +173,7 @@ export class LuaState {
     if (f instanceof LuaFunction) {
       const n = this.lines.length;
       if (n > 0) this.lines[n - 1] = line;
-      if (f.native) this.calleeName = info ? info.slice(info.indexOf("'") + 1, -1) : '?';
+      if (f.native) this.calleeInfo = info;
       return f.call(args);
     }
     const h = this.metamethod(f, '__call');

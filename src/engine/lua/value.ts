@@ -66,9 +66,11 @@ export class LuaTable {
         return;
       }
       if (k === n + 1 && v !== undefined) {
-        this.hashSet(k, undefined);
         this.arr.push(v);
-        this.migrate();
+        if (this.slots.size > 0) {
+          this.hashSet(k, undefined);
+          this.migrate();
+        }
         return;
       }
     }
@@ -177,6 +179,8 @@ export function numberToString(n: number): string {
   if (Number.isNaN(n)) return '-nan';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  // Integers of at most 14 digits print exactly under %.14g: the common case, kept cheap.
+  if (Number.isInteger(n) && n < 1e14 && n > -1e14) return String(n);
   return formatG(halfEvenAt(n, 14), 14);
 }
 
