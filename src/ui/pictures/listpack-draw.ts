@@ -6,7 +6,7 @@
 import { select } from 'd3-selection';
 import 'd3-transition';
 import type { ZsetListpackView } from '../../protocol/inspect.ts';
-import { motionMs } from './motion.ts';
+import { motionMs, retire } from './motion.ts';
 import { clip, displayBytes, formatScore } from './text.ts';
 
 const CELL_W = 60;
@@ -65,7 +65,7 @@ export function drawListpack(svgEl: SVGSVGElement, view: ZsetListpackView): void
         return g;
       },
       (update) => update,
-      (exit) => exit.transition().duration(ms).attr('opacity', 0).remove(),
+      (exit) => retire(exit).transition().duration(ms).attr('opacity', 0).remove(),
     )
     .attr('data-member', (d) => d.member)
     .attr('data-index', (_d, i) => i);

@@ -2,7 +2,7 @@
  * Transition length for picture updates: short, and zero when the user asks for reduced motion; and
  * the reset between two kinds of picture in one SVG.
  */
-import { select } from 'd3-selection';
+import { select, type Selection } from 'd3-selection';
 import { interrupt } from 'd3-transition';
 export const UPDATE_MS = 300;
 
@@ -19,4 +19,14 @@ export function clearPicture(svgEl: SVGSVGElement): void {
       interrupt(this as Element);
     })
     .remove();
+}
+
+/**
+ * Takes leaving elements out of later joins: an element fading out keeps its class otherwise, so a
+ * redraw during the fade would select it again as an update, interrupt the fade and keep it for good.
+ */
+export function retire<E extends Element, D, P extends Element | null, PD>(
+  exit: Selection<E, D, P, PD>,
+): Selection<E, D, P, PD> {
+  return exit.attr('class', 'retired').attr('aria-hidden', 'true');
 }

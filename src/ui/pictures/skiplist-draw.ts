@@ -9,7 +9,7 @@
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { ZsetSkiplistView } from '../../protocol/inspect.ts';
-import { motionMs } from './motion.ts';
+import { motionMs, retire } from './motion.ts';
 import {
   BOX_H,
   BOX_W,
@@ -79,7 +79,7 @@ function drawNodes(layer: G, layout: SkiplistLayout, ms: number): void {
         return g;
       },
       (update) => update,
-      (exit) => exit.transition().duration(ms).attr('opacity', 0).remove(),
+      (exit) => retire(exit).transition().duration(ms).attr('opacity', 0).remove(),
     )
     .attr('data-rank', (d) => d.id)
     .attr('data-levels', (d) => d.height)

@@ -1,8 +1,8 @@
 /*
  * Draws a stream snapshot with its consumer groups into an SVG with D3 (geometry from
  * stream-layout.ts). Entries are keyed by ID, so new entries slide in from the right and trimmed ones
- * fade out; pending chips are keyed by group and ID, so an XCLAIM moves a chip from one consumer's row
- * to another's and an XACK fades it out.
+ * fade out; pending chips are keyed per consumer row by group and ID, so an XACK fades a chip out and
+ * an XCLAIM fades it out of one consumer's row and in on the other's.
  *
  * Test hooks in the markup: `g.st-entry[data-id]`; per group `g.st-group[data-group]` with
  * `line.st-marker[data-id]` (last-delivered ID); per consumer `g.st-consumer[data-consumer]` holding
@@ -11,7 +11,7 @@
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { StreamSnapView } from '../../protocol/inspect.ts';
-import { motionMs } from './motion.ts';
+import { motionMs, retire } from './motion.ts';
 import {
   type ChipBox,
   type ConsumerRow,
@@ -51,7 +51,7 @@ export function drawStream(svgEl: SVGSVGElement, view: StreamSnapView): void {
         return g;
       },
       (update) => update,
-      (exit) => exit.transition().duration(ms).attr('opacity', 0).remove(),
+      (exit) => retire(exit).transition().duration(ms).attr('opacity', 0).remove(),
     )
     .attr('data-id', (d) => d.id);
   entries.select('text.st-id').text((d) => clip(d.id, 10));
@@ -162,7 +162,7 @@ function drawChips(consumer: Sel<SVGGElement, ConsumerRow>, chips: ChipBox[], ms
         return c;
       },
       (update) => update,
-      (exit) => exit.transition().duration(ms).attr('opacity', 0).remove(),
+      (exit) => retire(exit).transition().duration(ms).attr('opacity', 0).remove(),
     )
     .attr('data-id', (d) => d.id)
     .attr('data-deliveries', (d) => d.deliveryCount);
