@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes';
 import { callChunk, compile, createLua, LuaError, LuaTable } from '../../src/engine/lua/index';
 import { LUA_CASES, LUA_SYNTAX_CASES } from './lua-core-cases';
-import { RespConnection, startRedis, type RealRedis } from './redis';
+import { luaToReply } from '../../src/engine/scripting/convert';
+import { replyText, RespConnection, startRedis, type RealRedis } from './redis';
 
 function wrap(snippet: string): string {
   return (
@@ -66,7 +67,42 @@ describe('lua core vs redis-server Lua 5.1', () => {
       const mine = ours(script, [src]);
       if (mine !== theirs) mismatches.push(`${JSON.stringify(src)}\n   redis: ${theirs}\n   ours:  ${mine}`);
     }
-    console.log(`lua-syntax: ${LUA_SYNTAX_CASES.length - mismatches.length}/${LUA_SYNTAX_CASES.length} match`);
+    console.log(
+      `lua-syntax: ${LUA_SYNTAX_CASES.length - mismatches.length}/${LUA_SYNTAX_CASES.length} match`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+
+  it('converts script results to the same RESP2 replies', async () => {
+    const scripts = [
+      'return 1',
+      'return 2.9',
+      'return -2.9',
+      "return 'x\\0y'",
+      'return true',
+      'return false',
+      'return nil',
+      'return {}',
+      "return {1, 2.5, 'x', nil, 4}",
+      "return {1, {err = 'nested'}, true, false}",
+      "return {err = 'boom'}",
+      "return {err = 'line\\nbreak'}",
+      "return {ok = 'fine\\r\\nx'}",
+      'return {1e300, -1e300, 0/0, 2^62, -0.5}',
+      'return {double = 3.5}',
+      'return {map = {a = 1}}',
+      'return {{{{1}}}, {}}',
+      'return {ok = 5}',
+      'return {err = 5, 1}',
+    ];
+    const mismatches: string[] = [];
+    for (const src of scripts) {
+      const theirs = replyText(await conn.call('EVAL', src, '0'));
+      const { state } = createLua();
+      const mine = replyText(luaToReply(callChunk(state, compile(state, src))[0]));
+      if (mine !== theirs) mismatches.push(`${src}\n   redis: ${theirs}\n   ours:  ${mine}`);
+    }
+    console.log(`lua-convert: ${scripts.length - mismatches.length}/${scripts.length} match`);
     expect(mismatches).toEqual([]);
   });
 });
