@@ -221,6 +221,10 @@ describe('differential streams', () => {
       ['XSETID', 'y', '1-1'],
       ['XADD', 'y', '2-1', 'a', '1'],
       ['XRANGE', 'y', '-', '+'],
+      // entries-added is printed signed (%lld): one past 2^63-1 shows as -2^63.
+      ['XSETID', 'y', '2-1', 'ENTRIESADDED', '9223372036854775807'],
+      ['XADD', 'y', '3-1', 'a', '1'],
+      ['XINFO', 'STREAM', 'y'],
     ]);
   });
 

@@ -67,8 +67,9 @@ export function radixTreeNodes(ids: readonly StreamId[]): number {
   return nodes.size;
 }
 
+/** Redis prints these counters with %lld: values past 2^63-1 wrap to negative, as there. */
 function u64Reply(v: number | bigint): Reply {
-  return int(v);
+  return typeof v === 'bigint' && v > 0x7fffffffffffffffn ? int(v - (1n << 64n)) : int(v);
 }
 
 /** The seven fields both forms start with. */
