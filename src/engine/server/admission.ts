@@ -37,15 +37,43 @@ export function admissionError(node: ServerNode, c: Client, cmd: Command): strin
   return null;
 }
 
+/**
+ * The config values these checks read on every command, derived once per node and kept in step by
+ * config listeners (CONFIG SET and setRaw run them), so the hot path does not parse config strings.
+ */
+interface AdmissionSettings {
+  maxmemory: number;
+  minReplicasToWrite: number;
+  minReplicasMaxLag: number;
+}
+
+const settingsByNode = new WeakMap<ServerNode, AdmissionSettings>();
+
+function settingsOf(node: ServerNode): AdmissionSettings {
+  let s = settingsByNode.get(node);
+  if (s) return s;
+  const fresh: AdmissionSettings = { maxmemory: 0, minReplicasToWrite: 0, minReplicasMaxLag: 0 };
+  const refresh = (): void => {
+    fresh.maxmemory = node.config.getInt('maxmemory');
+    fresh.minReplicasToWrite = node.config.getInt('min-replicas-to-write');
+    fresh.minReplicasMaxLag = node.config.getInt('min-replicas-max-lag');
+  };
+  for (const name of ['maxmemory', 'min-replicas-to-write', 'min-replicas-max-lag'])
+    node.config.onChange(name, refresh);
+  refresh();
+  settingsByNode.set(node, fresh);
+  s = fresh;
+  return s;
+}
+
 /** processCommand's maxmemory step: evict first, out of memory only when that did not suffice. */
 function outOfMemory(node: ServerNode): boolean {
-  if (Number(node.config.get('maxmemory')) === 0) return false;
+  if (settingsOf(node).maxmemory === 0) return false;
   return performEvictions(node) === 'fail';
 }
 
 /** checkGoodReplicasStatus: a primary with min-replicas-to-write configured and no replicas fails. */
 function goodReplicas(node: ServerNode): boolean {
-  const toWrite = node.config.getInt('min-replicas-to-write');
-  const maxLag = node.config.getInt('min-replicas-max-lag');
-  return toWrite === 0 || maxLag === 0;
+  const s = settingsOf(node);
+  return s.minReplicasToWrite === 0 || s.minReplicasMaxLag === 0;
 }
