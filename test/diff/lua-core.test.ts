@@ -9,6 +9,7 @@ import { bin } from '../../src/engine/bytes';
 import { callChunk, compile, createLua, LuaError, LuaTable } from '../../src/engine/lua/index';
 import { LUA_CASES, LUA_SYNTAX_CASES } from './lua-core-cases';
 import { luaToReply } from '../../src/engine/scripting/convert';
+import { protectGlobals } from '../../src/engine/scripting/globals';
 import { replyText, RespConnection, startRedis, type RealRedis } from './redis';
 
 function wrap(snippet: string): string {
@@ -20,11 +21,12 @@ function wrap(snippet: string): string {
   );
 }
 
-function ours(src: string, argv: string[] = []): string {
+function ours(src: string, argv: string[] = [], protect = false): string {
   const { state } = createLua();
   const t = new LuaTable();
   argv.forEach((a, i) => t.set(i + 1, a));
   state.globals.set('ARGV', t);
+  if (protect) protectGlobals(state);
   try {
     const r = callChunk(state, compile(state, src));
     return typeof r[0] === 'string' ? r[0] : `<non-string ${String(r[0])}>`;
@@ -103,6 +105,34 @@ describe('lua core vs redis-server Lua 5.1', () => {
       if (mine !== theirs) mismatches.push(`${src}\n   redis: ${theirs}\n   ours:  ${mine}`);
     }
     console.log(`lua-convert: ${scripts.length - mismatches.length}/${scripts.length} match`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('protects globals as Redis does', async () => {
+    const cases = [
+      'x = 1',
+      'return undefinedthing',
+      'string.foo = 1',
+      '_G.x = 1',
+      "return rawget(_G, 'nope') == nil",
+      'return setmetatable(_G, {})',
+      "return rawset(string, 'x', 1)",
+      'return table.insert(_G, 1)',
+      'return table.sort(math)',
+      'local t = setmetatable({}, {__index = _G}) t.x = 1 return t.x, t.string == string',
+      'local t = {} t.a = 1 table.insert(t, 5) return t.a, t[1], type(getmetatable(_G))',
+      'return type(string.len), math.pi > 3, tostring(nil)',
+      'local function f() return nofunc() end return f()',
+    ];
+    const mismatches: string[] = [];
+    for (const snippet of cases) {
+      const src = wrap(snippet);
+      const r = await conn.call('EVAL', src, '0');
+      const theirs = r.t === 'bulk' ? bin(r.b) : r.t === 'error' ? `<error ${r.s}>` : `<${r.t}>`;
+      const mine = ours(src, [], true);
+      if (mine !== theirs) mismatches.push(`${snippet}\n   redis: ${theirs}\n   ours:  ${mine}`);
+    }
+    console.log(`lua-globals: ${cases.length - mismatches.length}/${cases.length} match`);
     expect(mismatches).toEqual([]);
   });
 });

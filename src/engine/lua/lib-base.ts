@@ -187,6 +187,7 @@ const BASE: Record<string, Native> = {
     const mt = a[1];
     if (mt !== undefined && !(mt instanceof LuaTable)) st.argError(2, 'nil or table expected');
     if (t.metatable?.getStr('__metatable') !== undefined) st.error('cannot change a protected metatable');
+    st.checkWritable(t);
     t.metatable = mt as LuaTable | undefined;
     return [t];
   },

@@ -25,6 +25,7 @@ function concat(st: LuaState, a: LuaValue[]): LuaValue[] {
 
 function insert(st: LuaState, a: LuaValue[]): LuaValue[] {
   const t = checkTable(st, a, 0);
+  st.checkWritable(t);
   let e = t.length() + 1;
   if (a.length === 2) {
     st.rawSet(t, e, a[1]);
@@ -43,6 +44,7 @@ function remove(st: LuaState, a: LuaValue[]): LuaValue[] {
   const e = t.length();
   const pos = optInt(st, a, 1, e);
   if (e === 0) return [];
+  st.checkWritable(t);
   const v = t.get(pos);
   for (let i = pos; i < e; i++) t.set(i, t.get(i + 1));
   t.set(e, undefined);
@@ -52,6 +54,7 @@ function remove(st: LuaState, a: LuaValue[]): LuaValue[] {
 function sort(st: LuaState, a: LuaValue[]): LuaValue[] {
   const t = checkTable(st, a, 0);
   const n = t.length();
+  if (n > 1) st.checkWritable(t);
   const cmp = a[1];
   if (cmp !== undefined && typeof cmp !== 'object')
     st.argError(

@@ -158,7 +158,13 @@ export class LuaState {
     this.rtError('loop in settable', line);
   }
 
+  /** Refuses writes to tables Redis made readonly; from a builtin (line undefined) without position. */
+  checkWritable(t: LuaTable, line?: number): void {
+    if (t.readonly) this.rtError('Attempt to modify a readonly table', line ?? -1);
+  }
+
   rawSet(t: LuaTable, k: LuaValue, v: LuaValue, line?: number): void {
+    if (t.readonly) this.checkWritable(t, line);
     if (k === undefined) this.errorAt('table index is nil', line);
     if (typeof k === 'number' && Number.isNaN(k)) this.errorAt('table index is NaN', line);
     t.set(k, v);

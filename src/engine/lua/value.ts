@@ -27,6 +27,8 @@ export class LuaFunction {
 export class LuaTable {
   readonly id = nextId++;
   metatable: LuaTable | undefined;
+  /** Redis's Lua patch: library tables and _G refuse every write ("Attempt to modify a readonly table"). */
+  readonly = false;
   arr: LuaValue[] = [];
   private slots = new Map<unknown, number>();
   private keys: unknown[] = [];
