@@ -10,7 +10,7 @@ import { Lrand48, openMath } from './lib-math';
 import { openString } from './lib-string';
 import { openTable } from './lib-table';
 import { parseChunk } from './parser';
-import { LuaState } from './runtime';
+import { LuaError, LuaState } from './runtime';
 import type { LuaFunction, LuaValue } from './value';
 
 export { LuaAbort, LuaError, LuaState } from './runtime';
@@ -45,6 +45,8 @@ export function callChunk(state: LuaState, fn: LuaFunction, args: LuaValue[] = [
   } catch (e) {
     state.lines.length = lines;
     state.depth = depth;
+    // A JS stack overflow (deep metamethod or pcall nesting) surfaces as Lua's own error.
+    if (e instanceof RangeError) throw new LuaError('stack overflow');
     throw e;
   }
 }

@@ -52,6 +52,12 @@ describe('lua interpreter', () => {
     expect(runError('error({})')).toBeInstanceOf(LuaTable);
   });
 
+  it('recurses 500 levels deep', () => {
+    expect(
+      run('local function r(n) if n == 0 then return 0 end return 1 + r(n - 1) end return r(500)'),
+    ).toEqual([500]);
+  });
+
   it('reports stack overflow as a catchable error', () => {
     const [ok, msg] = run('local function r() return r() + 1 end return pcall(r)');
     expect(ok).toBe(false);

@@ -37,7 +37,8 @@ export class LuaState {
   /** Current source line of each active Lua function (innermost last). */
   lines: number[] = [];
   depth = 0;
-  maxDepth = 180;
+  /** Nested Lua calls allowed (real 5.1 allows ~16000; the JS stack holds about 1500 of ours). */
+  maxDepth = 800;
   steps = 0;
   /** Steps between hook calls; the hook may throw LuaAbort to stop the script. */
   hookEvery = 100000;
