@@ -8,7 +8,7 @@
  * verdicts follow Redis's thresholds where we model the inputs (an instance under 5 MB is "empty").
  * We present ourselves as a libc-allocator build (INFO mem_allocator), hence MALLOC-STATS's answer.
  */
-import { bin } from '../bytes.ts';
+import { bin, utf8 } from '../bytes.ts';
 import { bulkStr, double, int, map, NIL, OK, verbatim, type Reply } from '../resp/reply.ts';
 import { fail } from '../server/errors.ts';
 import { dbOverhead, STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
@@ -119,8 +119,6 @@ function statsReply(node: ServerNode): Reply {
   return map(pairs.map(([k, v]) => [bulkStr(k), v] as const));
 }
 
-const te = new TextEncoder();
-
 export const memoryCommands: CommandFamily = {
   specs: memorySpecs,
   handlers: {
@@ -135,7 +133,7 @@ export const memoryCommands: CommandFamily = {
     'memory|stats': (c) => statsReply(c.node),
     'memory|doctor': (c) => {
       const text = usedMemory(c.node) < 5 * 1024 * 1024 ? DOCTOR_EMPTY : DOCTOR_FINE;
-      return verbatim('txt', te.encode(text));
+      return verbatim('txt', utf8(text));
     },
     'memory|malloc-stats': () => bulkStr('Stats not supported for the current allocator'),
     'memory|purge': () => OK,

@@ -20,7 +20,7 @@
  * Aggregates are sampled as Redis does: `samples` elements (nodes for lists) are measured and their
  * average multiplied by the count; samples = Infinity measures everything.
  */
-import type { Bytes } from '../bytes.ts';
+import { type Bytes, utf8 } from '../bytes.ts';
 import { listpackEntrySize } from '../ds/quicklist.ts';
 import { formatG } from '../util/numfmt.ts';
 import type { RValue } from './object.ts';
@@ -95,9 +95,8 @@ function listpackBytes(entries: Iterable<Bytes>): number {
   return n;
 }
 
-const te = new TextEncoder();
 function scoreBytes(score: number): Bytes {
-  return te.encode(formatG(score));
+  return utf8(formatG(score));
 }
 
 /**
