@@ -64,7 +64,7 @@ export async function redisBenchmark(port: number, args: readonly string[]): Pro
   });
   const rps: Record<string, number> = {};
   for (const line of stdout.split(/[\r\n]+/)) {
-    const m = /^([A-Z_ ]+[A-Z]): ([\d.]+) requests per second/.exec(line.trim());
+    const m = /^"?(.+?)"?: ([\d.]+) requests per second/.exec(line.trim());
     if (m) rps[m[1]!] = Number(m[2]);
   }
   return { rps };
