@@ -3,32 +3,10 @@
  * clock (which follows real time, faster with setSpeed) and show up as ordinary clients.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-const PROMPT = '127.0.0.1:6379>';
+import { open, run } from './console-helpers.ts';
 
 // Each test types many commands while bots work in the same worker: allow for a busy machine.
 test.describe.configure({ timeout: 60_000 });
-
-async function lines(page: Page, tab = 0): Promise<string[]> {
-  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
-}
-
-async function expectLastLine(page: Page, text: string, tab = 0): Promise<void> {
-  await expect.poll(async () => (await lines(page, tab)).at(-1)?.trimEnd()).toBe(text);
-}
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./');
-  await expectLastLine(page, PROMPT);
-}
-
-async function run(page: Page, line: string, tab = 0): Promise<string[]> {
-  const before = (await lines(page, tab)).length;
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expectLastLine(page, PROMPT, tab);
-  return (await lines(page, tab)).slice(before);
-}
 
 /** Runs a command until its output contains `want` (bots work in the background meanwhile). */
 async function runUntil(page: Page, line: string, want: string): Promise<void> {

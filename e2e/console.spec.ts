@@ -2,32 +2,8 @@
  * The console in a real browser, against the built site: type like a user, read the terminal buffer
  * (window.__consoleLines) and expect what redis-cli would print.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-const PROMPT = '127.0.0.1:6379>';
-
-async function lines(page: Page, tab = 0): Promise<string[]> {
-  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
-}
-
-/** Waits until the last line of the tab's terminal is `text`. */
-async function expectLastLine(page: Page, text: string, tab = 0): Promise<void> {
-  await expect.poll(async () => (await lines(page, tab)).at(-1)?.trimEnd()).toBe(text);
-}
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./');
-  await expectLastLine(page, PROMPT);
-}
-
-/** Types a line into the active console and waits for the next prompt. */
-async function run(page: Page, line: string, tab = 0, prompt = PROMPT): Promise<string[]> {
-  const before = (await lines(page, tab)).length;
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expectLastLine(page, prompt, tab);
-  return (await lines(page, tab)).slice(before);
-}
+import { expect, test } from '@playwright/test';
+import { PROMPT, lines, expectLastLine, open, run } from './console-helpers.ts';
 
 test('loads without console errors and shows the server address', async ({ page }) => {
   const errors: string[] = [];

@@ -4,31 +4,9 @@
  * its TTL countdown on the virtual clock.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-const PROMPT = '127.0.0.1:6379>';
+import { open, run } from './console-helpers.ts';
 
 test.describe.configure({ timeout: 150_000 });
-
-async function lines(page: Page, tab = 0): Promise<string[]> {
-  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
-}
-
-async function expectLastLine(page: Page, text: string): Promise<void> {
-  await expect.poll(async () => (await lines(page)).at(-1)?.trimEnd()).toBe(text);
-}
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./');
-  await expectLastLine(page, PROMPT);
-}
-
-async function run(page: Page, line: string): Promise<string[]> {
-  const before = (await lines(page)).length;
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expectLastLine(page, PROMPT);
-  return (await lines(page)).slice(before);
-}
 
 interface NodeFact {
   rank: number;

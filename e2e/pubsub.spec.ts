@@ -4,29 +4,7 @@
  * Tests skip themselves while the engine does not serve the commands they need.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-const PROMPT = '127.0.0.1:6379>';
-
-async function lines(page: Page, tab = 0): Promise<string[]> {
-  return page.evaluate((i) => window.__consoleLines?.(i) ?? [], tab);
-}
-
-async function expectLastLine(page: Page, text: string, tab = 0): Promise<void> {
-  await expect.poll(async () => (await lines(page, tab)).at(-1)?.trimEnd()).toBe(text);
-}
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./');
-  await expectLastLine(page, PROMPT);
-}
-
-async function run(page: Page, line: string, tab = 0, prompt = PROMPT): Promise<string[]> {
-  const before = (await lines(page, tab)).length;
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expectLastLine(page, prompt, tab);
-  return (await lines(page, tab)).slice(before);
-}
+import { PROMPT, lines, expectLastLine, open, run } from './console-helpers.ts';
 
 /** Types a line that starts a reading mode and waits for `last` to be printed. */
 async function startReading(page: Page, line: string, last: string, tab = 0): Promise<void> {
