@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BotStatus } from '../protocol/bots.ts';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
-import { fakeHost } from './testenv.ts';
+import type { FromWorker } from '../protocol/messages.ts';
+import { startedHost } from './testenv.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
 function started() {
-  const t = fakeHost();
-  let id = 0;
-  const req = (m: Record<string, unknown> & { type: ToWorker['type'] }): FromWorker => {
-    const before = t.posted.length;
-    t.host.handle({ ...m, id: ++id } as ToWorker);
-    const answer = t.posted.slice(before).find((p) => 'id' in p && p.id === id);
-    if (!answer) throw new Error(`no answer to ${m.type}`);
-    return answer;
-  };
-  req({ type: 'hello', seed: 3, startMs: 1_000_000 });
-  req({ type: 'clock', action: 'pause' });
-  return { ...t, req };
+  const t = startedHost(3);
+  t.req({ type: 'clock', action: 'pause' });
+  return t;
 }
 
 function bot(a: FromWorker): BotStatus {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { simple } from '../engine/resp/reply.ts';
-import type { ServerNode } from '../engine/server/node.ts';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
-import { fakeHost } from './testenv.ts';
+import type { ToWorker } from '../protocol/messages.ts';
+import { fakeHost, startedHost } from './testenv.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const argv = (...a: string[]) => a.map(enc);
 
-function started(seed = 7) {
-  const t = fakeHost();
-  let id = 0;
-  const req = (m: Record<string, unknown> & { type: ToWorker['type'] }): FromWorker => {
-    const before = t.posted.length;
-    t.host.handle({ ...m, id: ++id } as ToWorker);
-    const answer = t.posted.slice(before).find((p) => 'id' in p && p.id === id);
-    if (!answer) throw new Error(`no answer to ${m.type}`);
-    return answer;
-  };
-  req({ type: 'hello', seed, startMs: 1_000_000 });
-  const node = (t.host as unknown as { session: { node: ServerNode } }).session.node;
-  return { ...t, req, node };
-}
+const started = startedHost;
 
 function connect(s: ReturnType<typeof started>): number {
   const a = s.req({ type: 'connect' });

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ZSetValue } from '../engine/commands/zsets/zset.ts';
 import { snapshot } from '../engine/ds/skiplist-inspect.ts';
-import type { ServerNode } from '../engine/server/node.ts';
 import type { KeyInspection, KeyspaceSnapshot } from '../protocol/inspect.ts';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
-import { fakeHost } from './testenv.ts';
+import { startedHost } from './testenv.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
 function started() {
-  const t = fakeHost();
-  let id = 0;
-  const req = (m: Record<string, unknown> & { type: ToWorker['type'] }): FromWorker => {
-    const before = t.posted.length;
-    t.host.handle({ ...m, id: ++id } as ToWorker);
-    const answer = t.posted.slice(before).find((p) => 'id' in p && p.id === id);
-    if (!answer) throw new Error(`no answer to ${m.type}`);
-    return answer;
-  };
-  req({ type: 'hello', seed: 7, startMs: 1_000_000 });
-  const node = (t.host as unknown as { session: { node: ServerNode } }).session.node;
+  const t = startedHost(7);
+  const { req, node } = t;
   const c = req({ type: 'connect' });
   const clientId = c.type === 'connected' ? c.state.clientId : -1;
   const run = (...a: string[]) => req({ type: 'command', clientId, argv: a.map(enc) });

@@ -2,7 +2,8 @@
  * A hand-driven environment for PlaygroundHost in tests: real time and the ticker move only when the
  * test says so, and every posted message is recorded.
  */
-import type { FromWorker } from '../protocol/messages.ts';
+import type { ServerNode } from '../engine/server/node.ts';
+import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import { type HostEnv, PlaygroundHost } from './host.ts';
 
 export interface FakeEnv extends HostEnv {
@@ -51,4 +52,30 @@ export function fakeHost(env: FakeEnv = fakeEnv()): {
   const posted: FromWorker[] = [];
   const host = new PlaygroundHost(env, (m) => posted.push(m));
   return { host, posted, env };
+}
+
+/** A request without its id (the helper numbers them). */
+export type TestRequest = Record<string, unknown> & { type: ToWorker['type'] };
+
+/**
+ * A fake host after `hello` (seed, virtual clock starting at 1,000,000 ms): `req` sends a request and
+ * returns the answer with its id (throwing when none comes); `node` is the world's node, for checks
+ * against the engine's own state.
+ */
+export function startedHost(seed = 7): ReturnType<typeof fakeHost> & {
+  req: (m: TestRequest) => FromWorker;
+  node: ServerNode;
+} {
+  const t = fakeHost();
+  let id = 0;
+  const req = (m: TestRequest): FromWorker => {
+    const before = t.posted.length;
+    t.host.handle({ ...m, id: ++id } as ToWorker);
+    const answer = t.posted.slice(before).find((p) => 'id' in p && p.id === id);
+    if (!answer) throw new Error(`no answer to ${m.type}`);
+    return answer;
+  };
+  req({ type: 'hello', seed, startMs: 1_000_000 });
+  const node = (t.host as unknown as { session: { node: ServerNode } }).session.node;
+  return { ...t, req, node };
 }
