@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// The presets must pass the worker's validation; the test may look at the sim layer.
-// eslint-disable-next-line no-restricted-imports
-import { validateBotSpec } from '../../sim/bots/spec.ts';
 import type { BotStatus } from '../../protocol/bots.ts';
 import { BOT_PRESETS, lastOutcome, sortBots } from './presets.ts';
 
@@ -22,8 +19,7 @@ const status = (id: number, state: BotStatus['state']): BotStatus => ({
 });
 
 describe('bot presets', () => {
-  it('are all valid specs with unique ids', () => {
-    for (const p of BOT_PRESETS) expect(validateBotSpec(p.spec)).toEqual(p.spec);
+  it('have unique ids', () => {
     expect(new Set(BOT_PRESETS.map((p) => p.id)).size).toBe(BOT_PRESETS.length);
   });
 

@@ -149,15 +149,15 @@ export function inspectStream(s: StreamValue, opts: InspectOptions): StreamView 
   const maxPending = opts.maxPending ?? 50;
   const groups = s.groups === null ? [] : s.groups.values();
   const tail = (opts.from ?? 'tail') === 'tail';
-  const window = streamRange(s, MIN_ID, MAX_ID, tail, maxEntries);
-  if (tail) window.reverse();
+  const shown = streamRange(s, MIN_ID, MAX_ID, tail, maxEntries);
+  if (tail) shown.reverse();
   return {
     length: s.length,
     firstId: idToString(s.firstId),
     lastId: idToString(s.lastId),
     maxDeletedId: idToString(s.maxDeletedId),
     entriesAdded: String(s.entriesAdded),
-    entries: window.map((e) => entryView(e.id, e.fv, groups)),
+    entries: shown.map((e) => entryView(e.id, e.fv, groups)),
     groups: groups.map((g) => groupView(s, g, maxPending, opts.nowMs)),
   };
 }
