@@ -71,9 +71,9 @@ export function loadVector(
   v: Sortable | undefined,
   dontSort: boolean,
   desc: boolean,
-  window: [number, number],
+  limit: [number, number],
 ): SortVector {
-  const [start, end] = window;
+  const [start, end] = limit;
   if (dontSort && v !== undefined && v.type !== 'set') {
     const items = windowOf(v, desc, start, end);
     return { items, start: 0, end: items.length - 1 };

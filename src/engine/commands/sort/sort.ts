@@ -63,8 +63,8 @@ function sortedWindow(c: Client, key: Bytes, o: SortOptions): Bytes[] {
     o = { ...o, dontSort: false, alpha: true, by: null };
   }
   if (v?.type === 'zset') v.convert('skiplist');
-  const window = limitWindow(o.limitOffset, o.limitCount, sortableLength(v));
-  const vec = loadVector(v, o.dontSort, o.desc, window);
+  const limit = limitWindow(o.limitOffset, o.limitCount, sortableLength(v));
+  const vec = loadVector(v, o.dontSort, o.desc, limit);
   const items: SortItem[] = vec.items.map((ele) => ({ ele, score: 0, cmpValue: null }));
   let ok = true;
   if (!o.dontSort) {
