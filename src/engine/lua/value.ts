@@ -11,7 +11,13 @@
  */
 import { formatG } from '../util/numfmt';
 
-export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction;
+export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaUserdata;
+
+/** A light userdata (a C pointer in real Lua); the only one scripts meet is cjson.null, NULL. */
+export class LuaUserdata {
+  constructor(readonly pointer = '(nil)') {}
+}
+export const NULL_USERDATA = new LuaUserdata();
 
 let nextId = 1;
 
@@ -173,6 +179,7 @@ export function luaType(v: LuaValue): string {
     case 'string':
       return 'string';
   }
+  if (v instanceof LuaUserdata) return 'userdata';
   return v instanceof LuaTable ? 'table' : 'function';
 }
 
@@ -210,6 +217,7 @@ export function rawToString(v: LuaValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return numberToString(v);
   if (typeof v === 'string') return v;
+  if (v instanceof LuaUserdata) return `userdata: ${v.pointer}`;
   const addr = '0x' + (0x55d0c0de0000 + v.id * 0x40).toString(16);
   return v instanceof LuaTable ? `table: ${addr}` : `function: ${addr}`;
 }
