@@ -13,7 +13,7 @@
  */
 import { SeededRandom } from '../engine/ds/prng.ts';
 import type { CommandFamily } from '../engine/commands/types.ts';
-import { ServerNode } from '../engine/server/node.ts';
+import { ServerNode, type NodeOptions } from '../engine/server/node.ts';
 import { DEFAULT_EPOCH_MS, VirtualClock } from './clock.ts';
 import { DEFAULT_MAX_RUNS_PER_ADVANCE, Scheduler, type TimerHandle } from './scheduler.ts';
 
@@ -33,6 +33,8 @@ export interface NodeSpec {
   /** Config overrides, as redis-server's command line would apply them. */
   config?: Record<string, string>;
   families?: readonly CommandFamily[];
+  /** Host-provided node options (persistence port, files to load at start); the world sets the rest. */
+  hostOptions?: Omit<NodeOptions, 'clock' | 'random' | 'port' | 'config' | 'families'>;
 }
 
 interface WorldNode {
@@ -67,6 +69,7 @@ export class World {
     const name = `${host}:${port}`;
     if (this.members.has(name)) throw new Error(`node ${name} already exists`);
     const node = new ServerNode({
+      ...spec.hostOptions,
       clock: this.clock,
       random: new SeededRandom(deriveSeed(this.seed, name)),
       port,
