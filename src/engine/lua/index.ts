@@ -6,14 +6,19 @@
  */
 import { compileChunk } from './compile';
 import { openBase } from './lib-base';
+import { openBit } from './lib-bit';
+import { openCjson } from './lib-cjson';
+import { openCmsgpack } from './lib-cmsgpack';
 import { Lrand48, openMath } from './lib-math';
 import { openString } from './lib-string';
+import { openStruct } from './lib-struct';
 import { openTable } from './lib-table';
 import { parseChunk } from './parser';
 import { LuaError, LuaState } from './runtime';
 import type { LuaFunction, LuaValue } from './value';
 
 export { LuaAbort, LuaError, LuaState } from './runtime';
+export { LuaRun, type RunStep } from './run';
 export { LuaSyntaxError } from './lexer';
 export { LuaFunction, LuaTable, type LuaValue } from './value';
 
@@ -29,6 +34,10 @@ export function createLua(chunk = 'user_script'): Lua {
   openString(state);
   openTable(state);
   openMath(state, rng);
+  openCjson(state);
+  openCmsgpack(state);
+  openBit(state);
+  openStruct(state);
   return { state, rng };
 }
 

@@ -81,6 +81,26 @@ function protectedCall(st: LuaState, f: LuaValue, args: LuaValue[], handler?: Lu
   }
 }
 
+/** pcall/xpcall from suspendable code: the protected Lua callee may suspend the script. */
+function* protectedCallGen(
+  st: LuaState,
+  f: LuaValue,
+  args: LuaValue[],
+  handler?: LuaValue,
+): Generator<unknown, LuaValue[], unknown> {
+  const lines = st.lines.length;
+  const depth = st.depth;
+  try {
+    return [true, ...(yield* st.callFromNativeGen(f, args))];
+  } catch (e) {
+    st.lines.length = lines;
+    st.depth = depth;
+    const v = errorValue(e);
+    if (handler === undefined) return [false, v];
+    return [false, st.callFromNative(handler, [v])[0]];
+  }
+}
+
 function select(st: LuaState, args: LuaValue[]): LuaValue[] {
   const n = args[0];
   if (n === '#') return [args.length - 1];
@@ -162,8 +182,6 @@ const BASE: Record<string, Native> = {
     if (typeof v === 'number' && level > 0) throw new LuaError(st.where(level) + numberToString(v));
     throw new LuaError(v);
   },
-  pcall: (st, a) => protectedCall(st, checkAny(st, a, 0), a.slice(1)),
-  xpcall: (st, a) => protectedCall(st, a[0], [], a[1]),
   type: (st, a) => [luaType(checkAny(st, a, 0))],
   tostring: (st, a) => [st.tostring(checkAny(st, a, 0))],
   tonumber,
@@ -215,6 +233,18 @@ export function openBase(st: LuaState): void {
     ipairs: (s, a) => [ipairsIter, checkTable(s, a, 0), 0],
     pairs: (s, a) => [next, checkTable(s, a, 0), undefined],
   });
+  g.set(
+    'pcall',
+    new LuaFunction('pcall', (a) => protectedCall(st, checkAny(st, a, 0), a.slice(1)), true, (a) =>
+      protectedCallGen(st, checkAny(st, a, 0), a.slice(1)),
+    ),
+  );
+  g.set(
+    'xpcall',
+    new LuaFunction('xpcall', (a) => protectedCall(st, a[0], [], a[1]), true, (a) =>
+      protectedCallGen(st, a[0], [], a[1]),
+    ),
+  );
   g.set('_G', g);
   g.set('_VERSION', 'Lua 5.1');
 }

@@ -19,6 +19,9 @@ export class LuaError extends Error {
 
 export class LuaAbort extends Error {}
 
+/** What a suspendable script yields to its LuaRun when the hook asked for control back. */
+export const SUSPEND = { suspend: true } as const;
+
 /** How an operand was named in the source, for "attempt to index global 'x' (a nil value)". */
 export type VarInfo = string | undefined;
 
@@ -45,7 +48,46 @@ export class LuaState {
   private nextHook = 100000;
   hook: ((state: LuaState) => void) | undefined;
 
+  /** Set by the hook (requestYield): the script should give control back at its next yield point. */
+  private yieldPending = false;
+  /**
+   * Native frames (sort comparators, gsub callbacks, metamethods) currently driving Lua code to its end:
+   * code below them cannot suspend, so yield points wait until they have returned.
+   */
+  syncDepth = 0;
+
   constructor(readonly chunk = 'user_script') {}
+
+  /** Asks the running script to suspend at its next yield point (a loop iteration or a call). */
+  requestYield(): void {
+    this.yieldPending = true;
+  }
+
+  /** At a yield point: true (and the request consumed) when the script should yield SUSPEND now. */
+  mustYield(): boolean {
+    if (!this.yieldPending || this.syncDepth !== 0) return false;
+    this.yieldPending = false;
+    return true;
+  }
+
+  /** Runs a suspendable body to its end from native code; suspension requests wait meanwhile. */
+  drive<T>(it: Generator<unknown, T, unknown>): T {
+    this.syncDepth++;
+    try {
+      for (;;) {
+        const r = it.next();
+        if (r.done) return r.value;
+      }
+    } finally {
+      this.syncDepth--;
+    }
+  }
+
+  /** Records the current line of the innermost Lua function (for error positions of callees). */
+  setLine(line: number): void {
+    const n = this.lines.length;
+    if (n > 0) this.lines[n - 1] = line;
+  }
 
   setHook(every: number, hook: ((state: LuaState) => void) | undefined): void {
     this.hookEvery = every;
@@ -89,6 +131,20 @@ export class LuaState {
       if (f instanceof LuaFunction) return f.call(args);
       const h = this.metamethod(f, '__call');
       if (h instanceof LuaFunction) return h.call([f, ...args]);
+      this.error(`attempt to call a ${luaType(f)} value`);
+    } finally {
+      this.lines.pop();
+    }
+  }
+
+  /** callFromNative for a suspendable native (pcall): a Lua callee runs by delegation. */
+  *callFromNativeGen(f: LuaValue, args: LuaValue[]): Generator<unknown, LuaValue[], unknown> {
+    this.lines.push(-1);
+    try {
+      this.calleeInfo = undefined;
+      if (f instanceof LuaFunction) return f.gen !== undefined ? yield* f.gen(args) : f.call(args);
+      const h = this.metamethod(f, '__call');
+      if (h instanceof LuaFunction) return h.gen !== undefined ? yield* h.gen([f, ...args]) : h.call([f, ...args]);
       this.error(`attempt to call a ${luaType(f)} value`);
     } finally {
       this.lines.pop();
@@ -178,8 +234,7 @@ export class LuaState {
 
   call(f: LuaValue, args: LuaValue[], line: number, info?: VarInfo): LuaValue[] {
     if (f instanceof LuaFunction) {
-      const n = this.lines.length;
-      if (n > 0) this.lines[n - 1] = line;
+      this.setLine(line);
       if (f.native) this.calleeInfo = info;
       return f.call(args);
     }

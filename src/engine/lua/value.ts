@@ -23,10 +23,16 @@ let nextId = 1;
 
 export class LuaFunction {
   readonly id = nextId++;
+  /**
+   * `call` runs the function to its end. `gen`, when present, is the suspendable form of the same body
+   * (Lua functions that loop or call, and natives like pcall that call back into Lua): a caller that can
+   * itself suspend delegates to it instead.
+   */
   constructor(
     readonly name: string,
     readonly call: (args: LuaValue[]) => LuaValue[],
     readonly native = true,
+    readonly gen?: (args: LuaValue[]) => Generator<unknown, LuaValue[], unknown>,
   ) {}
 }
 
