@@ -53,6 +53,8 @@ export function arityOk(cmd: Command, argc: number): boolean {
 /** Entry point for one command from a client: checks, queueing or execution, and the reply. */
 export function processCommand(node: ServerNode, c: Client, argv: Bytes[]): void {
   if (argv.length === 0) return;
+  // A suspended script holds new commands until it ends or times out (busy-script.ts).
+  if (node.busy.holds(c, argv)) return;
   c.lastInteractionMs = node.nowMs();
   c.requestArgv = argv;
   c.skipCurrent = c.skipNext;
@@ -81,6 +83,8 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   if (refused !== null) return reject(node, c, cmd, refused);
   const subscribedError = subscribedContextError(c, cmd);
   if (subscribedError !== null) return reject(node, c, cmd, subscribedError, true);
+  const busy = node.busy.busyError(cmd.spec.flags.includes('allow_busy'));
+  if (busy !== null) return reject(node, c, cmd, busy);
   if (monitorTouchesKeyspace(c, cmd)) {
     return reject(node, c, cmd, "ERR Replica can't interact with the keyspace", true);
   }

@@ -27,6 +27,7 @@ import { Stats } from './stats.ts';
 import { TrackingRegistry } from './tracking.ts';
 import { MonitorRegistry } from './monitor.ts';
 import { WatchRegistry } from './watch.ts';
+import { BusyScripts } from './busy-script.ts';
 import { keyChanged } from './memory.ts';
 import { performEvictions } from './evict.ts';
 
@@ -88,6 +89,8 @@ export class ServerNode {
   readonly pubsub: PubSubRegistry;
   /** SAVE, BGSAVE, save points, DEBUG RELOAD and the INFO persistence counters. */
   readonly rdb: RdbPersistence;
+  /** A script suspended across host turns: held commands, BUSY, the host's continue() (busy-script.ts). */
+  readonly busy = new BusyScripts(this);
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -167,6 +170,8 @@ export class ServerNode {
    * blocked clients whose deadline passed, serves ready keys, runs commands held by unblocked clients.
    */
   beforeSleep(): void {
+    // During a busy script Redis serves clients but never blocked ones: the script stays atomic.
+    if (this.busy.active) return;
     this.tracking.broadcast();
     this.blocking.fireTimeouts();
     this.blocking.handleReadyKeys();
@@ -252,7 +257,7 @@ export class ServerNode {
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
   cron(): void {
-    if (this.cronPaused) return;
+    if (this.cronPaused || this.busy.active) return;
     this.pause.check();
     if (this.activeExpireEnabled) activeExpireCycle(this);
     if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
