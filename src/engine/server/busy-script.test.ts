@@ -63,6 +63,8 @@ describe('busy scripts', () => {
     expect(b.call('MULTI')).toEqual(simple('OK'));
     expect(a.call('PING')).toBeUndefined();
     node.busy.continue();
+    expect(a.replies).toEqual([]);
+    node.busy.continue();
     expect(last(a)).toEqual(simple('PONG'));
     expect(b.call('PING')).toEqual(simple('QUEUED'));
   });
