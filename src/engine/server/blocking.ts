@@ -34,6 +34,7 @@ import type { Client } from './client.ts';
 import type { Database } from './db.ts';
 import type { ServerNode } from './node.ts';
 import type { RType, RValue } from './object.ts';
+import { recordUnblocked } from './latency-call.ts';
 
 export interface BlockRequest {
   /** The value type that can wake the client ('list', 'zset', 'stream'). */
@@ -153,6 +154,7 @@ export class BlockingRegistry {
       this.node.stats.countError(reply.s);
     }
     this.node.reply(st.client, reply);
+    recordUnblocked(this.node, st.client);
     if (st.pending.length > 0) this.unblocked.push({ client: st.client, pending: st.pending });
   }
 
@@ -232,7 +234,10 @@ export class BlockingRegistry {
       const v = db.peek(key);
       st.seen?.set(key, v);
       // A deleted key (a list a pop emptied) or another type serves nobody but the keyLost clients.
-      const reply = v !== undefined && v.type === st.kind ? st.serve(key) : st.keyLost?.(key);
+      const reply =
+        v !== undefined && v.type === st.kind
+          ? this.node.propagation.served(st.client, st.cmd, st.client.requestArgv, () => st.serve(key))
+          : st.keyLost?.(key);
       if (reply !== undefined) this.finish(st, reply);
     }
   }

@@ -19,6 +19,8 @@ import { subscribedContextError } from './pubsub-context.ts';
 import { admissionError } from './admission.ts';
 import { monitorTouchesKeyspace } from './monitor.ts';
 import { discardTransaction } from './watch.ts';
+import { statsAlreadyCounted } from '../scripting/stats-exempt.ts';
+import { recordCallTiming } from './latency-call.ts';
 
 /** Commands that run immediately even inside MULTI (Redis's processCommand exception list). */
 const MULTI_PASSTHROUGH = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -78,7 +80,12 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
   if (cmd.fullName === 'debug' && !protectedActionAllowed(node.config.get('enable-debug-command'), c)) {
     return reject(node, c, cmd, DEBUG_NOT_ALLOWED);
   }
-  if (!c.authenticated && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
+  if (node.acl.authRequired(c) && !cmd.spec.flags.includes('no_auth')) return reject(node, c, cmd, E.noAuth);
+  if (c.multi !== null && cmd.spec.flags.includes('no_multi')) {
+    return reject(node, c, cmd, 'ERR Command not allowed inside a transaction');
+  }
+  const aclDenied = node.acl.commandDenied(c, cmd, argv);
+  if (aclDenied !== null) return reject(node, c, cmd, aclDenied, true);
   const refused = admissionError(node, c, cmd);
   if (refused !== null) return reject(node, c, cmd, refused);
   const subscribedError = subscribedContextError(c, cmd);
@@ -94,9 +101,6 @@ function processInner(node: ServerNode, c: Client, argv: Bytes[]): Reply | undef
     return undefined;
   }
   if (c.multi !== null && !MULTI_PASSTHROUGH.has(name)) {
-    if (cmd.spec.flags.includes('no_multi')) {
-      return reject(node, c, cmd, 'ERR Command not allowed inside a transaction');
-    }
     c.multi.push({ cmd, argv });
     return QUEUED;
   }
@@ -145,19 +149,23 @@ export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): 
   const handler = cmd.handler!;
   const startUs = node.clock.nowUs();
   let reply: Reply | undefined;
+  node.propagation.enter(c, cmd, argv);
   try {
     reply = handler(c, argv);
   } catch (e) {
     reply = err(e instanceof ReplyError ? sanitizeError(e.reply) : `ERR ${errorMessage(e)}`);
   }
+  const durationUs = Math.max(0, node.clock.nowUs() - startUs);
   cmd.stats.calls++;
-  cmd.stats.usec += node.clock.nowUs() - startUs;
+  cmd.stats.usec += durationUs;
   node.stats.numCommands++;
-  if (reply !== undefined && reply.t === 'error') {
+  if (reply !== undefined && reply.t === 'error' && !statsAlreadyCounted(reply)) {
     cmd.stats.failedCalls++;
     node.stats.countError(reply.s);
   }
+  recordCallTiming(node, c, cmd, argv, durationUs);
   node.afterCommand(c, cmd, argv);
+  node.propagation.leave(c, cmd, argv, reply);
   return reply;
 }
 

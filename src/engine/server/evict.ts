@@ -17,10 +17,12 @@
  * from node.random. We don't model eviction's time limit (maxmemory-eviction-tenacity): one call
  * evicts until under the limit or out of candidates.
  */
+import { unbin } from '../bytes.ts';
 import type { Database } from './db.ts';
 import { usedMemory } from './memory.ts';
 import type { ServerNode } from './node.ts';
 import { lfuDecayed } from './object.ts';
+import { deletion } from './propagate-rewrite.ts';
 
 export const EVPOOL_SIZE = 16;
 
@@ -85,6 +87,7 @@ function evictKey(node: ServerNode, db: Database, key: string): void {
   node.stats.evictedKeys++;
   node.signalModifiedKey(db, key, null);
   node.notify('e', 'evicted', key, db);
+  node.propagation.also(db, deletion(node, 'lazyfree-lazy-eviction', unbin(key)));
 }
 
 interface Victim {

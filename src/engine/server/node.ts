@@ -6,7 +6,7 @@
  * Hosts drive a node with connect() / execute() / disconnect() and call cron() every 1000/hz ms of
  * clock time (Redis's serverCron: the active expire cycle and the other periodic jobs).
  */
-import type { Bytes } from '../bytes.ts';
+import { type Bytes, unbin } from '../bytes.ts';
 import { allFamilies } from '../commands/index.ts';
 import { type Command, CommandRegistry } from '../commands/registry.ts';
 import type { CommandFamily } from '../commands/types.ts';
@@ -30,6 +30,13 @@ import { WatchRegistry } from './watch.ts';
 import { BusyScripts } from './busy-script.ts';
 import { keyChanged } from './memory.ts';
 import { performEvictions } from './evict.ts';
+import { ScriptingEngine } from '../scripting/engine.ts';
+import { AclState } from '../acl/acl.ts';
+import { SlowLog } from './slowlog.ts';
+import { LatencyMonitor } from './latency-monitor.ts';
+import { CommandLatencies } from './latency-tracking.ts';
+import { Propagator } from './propagate.ts';
+import { deletion } from './propagate-rewrite.ts';
 
 export interface NodeOptions {
   clock: Clock;
@@ -89,8 +96,18 @@ export class ServerNode {
   readonly pubsub: PubSubRegistry;
   /** SAVE, BGSAVE, save points, DEBUG RELOAD and the INFO persistence counters. */
   readonly rdb: RdbPersistence;
+  /** Lua scripts and function libraries, and the script running now (scripting/engine.ts). */
+  readonly scripts = new ScriptingEngine(this);
   /** A script suspended across host turns: held commands, BUSY, the host's continue() (busy-script.ts). */
   readonly busy = new BusyScripts(this);
+  /** Users, authentication, permission checks and the ACL log. */
+  readonly acl: AclState;
+  /** SLOWLOG entries; latency events (LATENCY LATEST ...); per-command histograms (latencystats). */
+  readonly slowlog: SlowLog;
+  readonly latency: LatencyMonitor;
+  readonly commandLatencies: CommandLatencies;
+  /** The feed of executed writes for the AOF and replication (server/propagate.ts). */
+  readonly propagation = new Propagator(this);
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -101,6 +118,7 @@ export class ServerNode {
     this.trackLfuConfig();
     this.pubsub = new PubSubRegistry(this);
     for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
+    this.acl = new AclState(this);
     const dbCount = this.config.getInt('databases');
     for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
     // updateMaxmemory: a lowered limit starts evicting at once (Redis's eviction time proc).
@@ -109,6 +127,9 @@ export class ServerNode {
     this.startMs = this.clock.nowMs();
     this.lastSaveMs = this.startMs;
     if (opts.port !== undefined) this.config.setRaw('port', String(opts.port));
+    this.slowlog = new SlowLog(this);
+    this.latency = new LatencyMonitor(this);
+    this.commandLatencies = new CommandLatencies(this);
     this.rdb = new RdbPersistence(this, opts.persist);
     if (opts.rdb && !this.rdb.loadAtStart(opts.rdb)) throw new Error('Error loading the RDB file');
   }
@@ -126,7 +147,7 @@ export class ServerNode {
       fd: address?.fd ?? 7 + id,
     };
     const c = new Client(id, this, sink, addr);
-    c.authenticated = this.config.get('requirepass') === '';
+    c.authenticated = this.acl.defaultAuthenticated();
     this.clients.set(id, c);
     this.stats.numConnections++;
     return c;
@@ -232,6 +253,7 @@ export class ServerNode {
     this.stats.expiredKeys++;
     this.notify('x', 'expired', key, db);
     this.signalModifiedKey(db, key, null);
+    this.propagation.also(db, deletion(this, 'lazyfree-lazy-expire', unbin(key)));
     // Redis's delete path readies the key: XREADGROUP clients blocked on an expired stream unblock.
     this.blocking.signalKeyAsReady(db, key);
   }
@@ -259,7 +281,7 @@ export class ServerNode {
   cron(): void {
     if (this.cronPaused || this.busy.active) return;
     this.pause.check();
-    if (this.activeExpireEnabled) activeExpireCycle(this);
+    if (this.activeExpireEnabled) this.propagation.withoutMulti(() => activeExpireCycle(this));
     if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
     this.rdb.cron();
   }
