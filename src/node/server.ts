@@ -48,6 +48,7 @@ export class RespServer {
       ),
       rdb: opts.rdb,
     });
+    this.node.busy.onPending = () => setImmediate(() => this.continueScript());
     this.server = createServer((socket) => this.accept(socket));
     this.server.on('error', (e) => this.log(`Server error: ${e.message}`));
   }
@@ -89,6 +90,17 @@ export class RespServer {
     } catch (e) {
       this.log(`Error accepting client: ${e instanceof Error ? e.message : e}`);
       socket.destroy();
+    }
+  }
+
+  /** One more slice of a long script, after pending socket input had its turn (BUSY, SCRIPT KILL). */
+  private continueScript(): void {
+    if (this.stopped) return;
+    try {
+      this.clock.refresh();
+      this.node.busy.continue();
+    } catch (e) {
+      this.log(`script slice failed: ${e instanceof Error ? e.stack : e}`);
     }
   }
 
