@@ -142,6 +142,6 @@ export class Connection implements ClientSink {
 function requestLimits(node: ServerNode, c: Client): RequestLimits {
   return {
     maxBulkLen: () => node.config.getInt('proto-max-bulk-len'),
-    authRequired: () => !c.authenticated,
+    authRequired: () => node.acl.authRequired(c),
   };
 }

@@ -116,7 +116,7 @@ interface KillFilter {
   skipMe: boolean;
 }
 
-function parseKillFilter(argv: Bytes[]): KillFilter {
+function parseKillFilter(c: Client, argv: Bytes[]): KillFilter {
   if (argv.length === 3) return { addr: bin(argv[2]!), skipMe: false };
   if (argv.length < 3) fail(E.syntax);
   const f: KillFilter = { skipMe: true };
@@ -135,7 +135,7 @@ function parseKillFilter(argv: Bytes[]): KillFilter {
     } else if (opt === 'addr') f.addr = bin(val);
     else if (opt === 'laddr') f.laddr = bin(val);
     else if (opt === 'user') {
-      if (bin(val) !== 'default') fail(`ERR No such user '${bin(val)}'`);
+      if (!c.node.acl.users.has(bin(val))) fail(`ERR No such user '${bin(val)}'`);
       f.user = bin(val);
     } else if (opt === 'skipme') {
       const v = lowerBin(val);
@@ -147,7 +147,7 @@ function parseKillFilter(argv: Bytes[]): KillFilter {
 }
 
 function clientKill(c: Client, argv: Bytes[]): Reply {
-  const f = parseKillFilter(argv);
+  const f = parseKillFilter(c, argv);
   let killed = 0;
   for (const cl of [...c.node.clients.values()]) {
     if (f.addr !== undefined && cl.address.addr !== f.addr) continue;

@@ -1,8 +1,8 @@
 /*
  * Session commands: HELLO (protocol switch, with optional AUTH and SETNAME), AUTH and RESET (Redis's
- * helloCommand, authCommand, resetCommand). Without an ACL module there is one user, "default": with
- * requirepass empty it accepts any password (nopass), otherwise only requirepass. New connections start
- * unauthenticated exactly when requirepass is set.
+ * helloCommand, authCommand, resetCommand). Users and passwords are the ACL module's (acl/acl.ts); the
+ * default user's password is requirepass. New connections start authenticated as the default user
+ * exactly when it is on and nopass.
  */
 import { bin, type Bytes, lowerBin, unbin } from '../bytes.ts';
 import { arr, bulkStr, int, map, OK, type Reply, simple } from '../resp/reply.ts';
@@ -18,15 +18,6 @@ import type { CommandFamily } from './types.ts';
 import { REDIS_VERSION } from './version.ts';
 const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
 
-/** ACLAuthenticateUser for the lone default user. */
-function authenticate(c: Client, user: Bytes, pass: Bytes): boolean {
-  if (bin(user) !== 'default') return false;
-  const required = c.node.config.get('requirepass');
-  if (required !== '' && bin(pass) !== required) return false;
-  c.authenticated = true;
-  c.user = 'default';
-  return true;
-}
 
 function helloReply(c: Client): Reply {
   const clusterMode = c.node.config.getBool('cluster-enabled');
@@ -54,7 +45,7 @@ function hello(c: Client, argv: Bytes[]): Reply {
     const more = argv.length - 1 - i;
     const opt = lowerBin(argv[i]!);
     if (opt === 'auth' && more >= 2) {
-      if (!authenticate(c, argv[i + 1]!, argv[i + 2]!)) fail(WRONGPASS);
+      if (!c.node.acl.authenticate(c, argv[i + 1]!, argv[i + 2]!, argv[0]!)) fail(WRONGPASS);
       i += 2;
     } else if (opt === 'setname' && more >= 1) {
       setClientName(c, argv[i + 1]!);
@@ -76,14 +67,16 @@ function hello(c: Client, argv: Bytes[]): Reply {
 
 function auth(c: Client, argv: Bytes[]): Reply {
   if (argv.length > 3) fail(E.syntax);
-  if (argv.length === 2 && c.node.config.get('requirepass') === '') {
+  if (argv.length === 2 && c.node.acl.defaultUser.nopass) {
     fail(
       'ERR AUTH <password> called without any password configured for the default user. ' +
         'Are you sure your configuration is correct?',
     );
   }
   const ok =
-    argv.length === 2 ? authenticate(c, DEFAULT_USER, argv[1]!) : authenticate(c, argv[1]!, argv[2]!);
+    argv.length === 2
+      ? c.node.acl.authenticate(c, DEFAULT_USER, argv[1]!, argv[0]!)
+      : c.node.acl.authenticate(c, argv[1]!, argv[2]!, argv[0]!);
   if (!ok) fail(WRONGPASS);
   return OK;
 }
@@ -95,7 +88,7 @@ export function resetClient(c: Client): void {
   c.db = c.node.dbs[0]!;
   c.resp = 2;
   c.user = 'default';
-  c.authenticated = c.node.config.get('requirepass') === '';
+  c.authenticated = c.node.acl.defaultAuthenticated();
   discardTransaction(c);
   c.name = null;
   disableTracking(c);

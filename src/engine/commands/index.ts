@@ -26,6 +26,7 @@ import { streamGroupCommands } from './streams/groups-index.ts';
 import { monitorCommands } from './monitor.ts';
 import { memoryCommands } from './memory.ts';
 import { persistenceCommands } from './persistence.ts';
+import { aclCommands } from './acl/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -54,4 +55,5 @@ export const allFamilies: readonly CommandFamily[] = [
   monitorCommands,
   memoryCommands,
   persistenceCommands,
+  aclCommands,
 ];

@@ -29,7 +29,11 @@ function exec(c: Client): Reply {
   const queued = c.multi;
   c.node.watches.unwatchAll(c);
   const replies: Reply[] = [];
-  for (const q of queued) replies.push(call(c.node, c, q.cmd, q.argv) ?? NIL);
+  for (const q of queued) {
+    // ACL rules may have changed since the command was queued: it is checked again (multi.c).
+    const denied = c.node.acl.execDenied(c, q.cmd, q.argv);
+    replies.push(denied ?? call(c.node, c, q.cmd, q.argv) ?? NIL);
+  }
   discardTransaction(c);
   return arr(replies);
 }
