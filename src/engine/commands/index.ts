@@ -5,7 +5,6 @@ import { commandCommands } from './command.ts';
 import { clientCommands } from './client.ts';
 import { configCommands } from './config.ts';
 import { connectionCommands } from './connection.ts';
-import { functionCommands } from './functions.ts';
 import { helloCommands } from './hello.ts';
 import { keyCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
@@ -27,6 +26,7 @@ import { monitorCommands } from './monitor.ts';
 import { memoryCommands } from './memory.ts';
 import { persistenceCommands } from './persistence.ts';
 import { aclCommands } from './acl/index.ts';
+import { scriptingCommands } from './scripting/index.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -38,7 +38,7 @@ export const allFamilies: readonly CommandFamily[] = [
   configCommands,
   serverCommands,
   transactionCommands,
-  functionCommands,
+  scriptingCommands,
   keyCommands,
   zsetCommands,
   hashCommands,

@@ -13,10 +13,11 @@
  * (RESP3 script mode), else an array of t[1], t[2], ... up to the first nil.
  */
 import { bin, unbin } from '../bytes';
+import { formatG } from '../util/numfmt';
 import type { Reply } from '../resp/reply';
 import { LuaTable, type LuaValue } from '../lua/value';
 
-export function replyToLua(r: Reply): LuaValue {
+export function replyToLua(r: Reply, resp: 2 | 3 = 2): LuaValue {
   switch (r.t) {
     case 'int':
       return Number(r.n);
@@ -24,29 +25,63 @@ export function replyToLua(r: Reply): LuaValue {
       return bin(r.b);
     case 'nil':
     case 'nilarray':
-      return false;
+      // RESP2 null bulk / null array -> false; the RESP3 null -> nil.
+      return resp === 3 ? undefined : false;
     case 'simple':
       return field('ok', r.s);
     case 'error':
       return field('err', r.s);
     case 'array':
-    case 'push': {
-      const t = new LuaTable();
-      t.setArray(r.a.map(replyToLua));
-      return t;
-    }
+    case 'push':
+      return sequence(r.a, resp);
+    default:
+      return resp === 3 ? resp3ToLua(r) : resp2ToLua(r);
+  }
+}
+
+function sequence(items: readonly Reply[], resp: 2 | 3): LuaTable {
+  const t = new LuaTable();
+  t.setArray(items.map((x) => replyToLua(x, resp)));
+  return t;
+}
+
+/** RESP3-only types as a RESP2 client receives them (the encoder's downgrade rules). */
+function resp2ToLua(r: Reply): LuaValue {
+  switch (r.t) {
+    case 'map':
+      return sequence(
+        r.m.flatMap(([k, v]) => [k, v]),
+        2,
+      );
+    case 'set':
+      return sequence(r.a, 2);
+    case 'double':
+      return r.s ?? formatG(r.d);
+    case 'bool':
+      return r.v ? 1 : 0;
+    case 'bignum':
+      return r.s;
+    case 'verbatim':
+      return bin(r.b);
+    default:
+      return undefined;
+  }
+}
+
+function resp3ToLua(r: Reply): LuaValue {
+  switch (r.t) {
     case 'map': {
       const inner = new LuaTable();
-      for (const [k, v] of r.m) inner.set(replyToLua(k), replyToLua(v));
+      for (const [k, v] of r.m) inner.set(replyToLua(k, 3), replyToLua(v, 3));
       return field('map', inner);
     }
     case 'set': {
       const inner = new LuaTable();
-      for (const m of r.a) inner.set(replyToLua(m), true);
+      for (const m of r.a) inner.set(replyToLua(m, 3), true);
       return field('set', inner);
     }
     case 'double':
-      return field('double', r.d);
+      return field('double', r.s === undefined ? r.d : parseDouble(r.s));
     case 'bool':
       return r.v;
     case 'bignum':
@@ -60,6 +95,12 @@ export function replyToLua(r: Reply): LuaValue {
     default:
       return undefined;
   }
+}
+
+function parseDouble(s: string): number {
+  if (s === 'inf') return Infinity;
+  if (s === '-inf') return -Infinity;
+  return Number(s);
 }
 
 function field(name: string, v: LuaValue): LuaTable {

@@ -29,4 +29,5 @@ function markReadonly(t: LuaTable, seen: Set<LuaTable>): void {
   seen.add(t);
   t.readonly = true;
   for (let e = t.next(undefined); e; e = t.next(e[0])) if (e[1] instanceof LuaTable) markReadonly(e[1], seen);
+  if (t.metatable) markReadonly(t.metatable, seen);
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { bin } from '../../bytes';
+import type { Reply } from '../../resp/reply';
+import { testClient, testNode } from '../../testkit';
+
+function text(r: Reply | undefined): unknown {
+  if (r === undefined) return undefined;
+  switch (r.t) {
+    case 'bulk':
+      return bin(r.b);
+    case 'int':
+      return Number(r.n);
+    case 'error':
+      return `ERR:${r.s}`;
+    case 'simple':
+      return `+${r.s}`;
+    case 'array':
+      return r.a.map(text);
+    case 'nil':
+      return null;
+    default:
+      return r.t;
+  }
+}
+
+describe('EVAL', () => {
+  it('runs scripts with KEYS and ARGV and calls commands', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    expect(text(c.call('EVAL', 'return 1', '0'))).toBe(1);
+    expect(text(c.call('EVAL', "return redis.call('set', KEYS[1], ARGV[1])", '1', 'k', 'v'))).toBe('+OK');
+    expect(text(c.call('GET', 'k'))).toBe('v');
+    expect(text(c.call('EVAL', 'return {KEYS[1], ARGV[1], ARGV[2]}', '1', 'a', 'b', 'c'))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(text(c.call('EVAL', 'return 3.99', '0'))).toBe(3);
+  });
+
+  it('formats errors as Redis 7.0 does', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    expect(text(c.call('EVAL', "return redis.call('nosuch')", '0'))).toBe(
+      'ERR:ERR Unknown Redis command called from script script: 206396248e12c6e742fd7296250433c8d7343b74, on @user_script:1.',
+    );
+    expect(text(c.call('EVAL', 'return x', '0'))).toBe(
+      "ERR:ERR user_script:1: Script attempted to access nonexistent global variable 'x' script: 03c387736bb5cc009ff35151572cee04677aa374, on @user_script:1.",
+    );
+    expect(text(c.call('EVAL', 'return 1 +', '0'))).toBe(
+      "ERR:ERR Error compiling script (new function): user_script:1: unexpected symbol near '<eof>'",
+    );
+    expect(text(c.call('EVALSHA', 'abc', '0'))).toBe('ERR:NOSCRIPT No matching script. Please use EVAL.');
+  });
+
+  it('caches scripts by SHA1', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    expect(text(c.call('SCRIPT', 'LOAD', 'return 1'))).toBe('e0e1f9fabfc9d4800c877a703b823ac0578ff8db');
+    expect(text(c.call('EVALSHA', 'E0E1F9FABFC9D4800C877A703B823AC0578FF8DB', '0'))).toBe(1);
+    expect(text(c.call('SCRIPT', 'EXISTS', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', 'x'))).toEqual([1, 0]);
+    expect(text(c.call('SCRIPT', 'FLUSH'))).toBe('+OK');
+    expect(text(c.call('SCRIPT', 'EXISTS', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db'))).toEqual([0]);
+  });
+
+  it('refuses writes in read-only runs', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    const r = text(c.call('EVAL_RO', "return redis.call('set', 'k', 'v')", '0')) as string;
+    expect(r).toMatch(/^ERR:ERR Write commands are not allowed from read-only scripts\. script: /);
+    expect(text(c.call('EVAL', "#!lua flags=no-writes\nreturn redis.call('get', 'k')", '0'))).toBe(null);
+    expect(text(c.call('EVAL_RO', '#!lua\nreturn 1', '0'))).toBe(
+      'ERR:ERR Can not execute a script with write flag using *_ro command.',
+    );
+  });
+});
+
+describe('FUNCTION', () => {
+  it('loads libraries and calls their functions', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    const lib =
+      "#!lua name=mylib\nredis.register_function('f', function(keys, args) return {keys[1], args[1]} end)";
+    expect(text(c.call('FUNCTION', 'LOAD', lib))).toBe('mylib');
+    expect(text(c.call('FCALL', 'f', '1', 'k', 'a'))).toEqual(['k', 'a']);
+    expect(text(c.call('FCALL', 'F', '0'))).toEqual([]);
+    expect(text(c.call('FUNCTION', 'LOAD', lib))).toBe("ERR:ERR Library 'mylib' already exists");
+    expect(text(c.call('FCALL_RO', 'f', '0'))).toBe(
+      'ERR:ERR Can not execute a script with write flag using *_ro command.',
+    );
+    const dump = c.call('FUNCTION', 'DUMP')!;
+    expect(text(c.call('FUNCTION', 'FLUSH'))).toBe('+OK');
+    expect(text(c.call('FCALL', 'f', '0'))).toBe('ERR:ERR Function not found');
+    expect(text(c.call('FUNCTION', 'RESTORE', (dump as { b: Uint8Array }).b))).toBe('+OK');
+    expect(text(c.call('FCALL', 'f', '0', 'x'))).toEqual([]);
+  });
+});
