@@ -237,55 +237,74 @@ class Parser {
     throw new JsonDecodeError(`Found too many nested data structures (${this.depth}) at character ${this.p}`);
   }
 
+  /**
+   * Parses one value starting at token t. Open arrays and objects wait on an explicit stack (so deep
+   * nesting never exhausts the JS stack); a finished value is stored into its parent, which then expects
+   * a comma or its closing bracket, exactly in the C parser's order of checks.
+   */
   value(t: Token): LuaValue {
-    switch (t.type) {
-      case 'T_STRING':
-      case 'T_NUMBER':
-      case 'T_BOOLEAN':
-      case 'T_NULL':
-        return t.value;
-      case 'T_OBJ_BEGIN':
-        return this.object();
-      case 'T_ARR_BEGIN':
-        return this.array();
-    }
-    this.fail('value', t);
-  }
-
-  private object(): LuaTable {
-    this.descend(3);
-    const obj = new LuaTable();
-    let t = this.next();
-    if (t.type === 'T_OBJ_END') return (this.depth--, obj);
-    this.stack += 2;
+    const open: Container[] = [];
     for (;;) {
-      if (t.type !== 'T_STRING') this.fail('object key string', t);
-      const key = t.value as string;
-      t = this.next();
-      if (t.type !== 'T_COLON') this.fail('colon', t);
-      const v = this.value(this.next());
-      obj.set(key, v);
-      t = this.next();
-      if (t.type === 'T_OBJ_END') return ((this.stack -= 2), this.depth--, obj);
-      if (t.type !== 'T_COMMA') this.fail('comma or object end', t);
-      t = this.next();
+      let v: LuaValue;
+      if (t.type === 'T_OBJ_BEGIN' || t.type === 'T_ARR_BEGIN') {
+        const isObj = t.type === 'T_OBJ_BEGIN';
+        this.descend(isObj ? 3 : 2);
+        const c: Container = { t: new LuaTable(), isObj, key: '', i: 0 };
+        t = this.next();
+        if (t.type !== (isObj ? 'T_OBJ_END' : 'T_ARR_END')) {
+          this.stack += isObj ? 2 : 1;
+          open.push(c);
+          if (isObj) t = this.objectKey(t, c);
+          continue;
+        }
+        this.depth--;
+        v = c.t;
+      } else if (
+        t.type === 'T_STRING' ||
+        t.type === 'T_NUMBER' ||
+        t.type === 'T_BOOLEAN' ||
+        t.type === 'T_NULL'
+      ) {
+        v = t.value;
+      } else this.fail('value', t);
+      // Store v into its parents for as long as they close right after it.
+      for (;;) {
+        const c = open[open.length - 1];
+        if (c === undefined) return v;
+        if (c.isObj) c.t.set(c.key, v);
+        else c.t.set(++c.i, v);
+        t = this.next();
+        if (t.type === (c.isObj ? 'T_OBJ_END' : 'T_ARR_END')) {
+          open.pop();
+          this.depth--;
+          this.stack -= c.isObj ? 2 : 1;
+          v = c.t;
+          continue;
+        }
+        if (t.type !== 'T_COMMA') this.fail(c.isObj ? 'comma or object end' : 'comma or array end', t);
+        t = this.next();
+        if (c.isObj) t = this.objectKey(t, c);
+        break;
+      }
     }
   }
 
-  private array(): LuaTable {
-    this.descend(2);
-    const arr = new LuaTable();
-    let t = this.next();
-    if (t.type === 'T_ARR_END') return (this.depth--, arr);
-    this.stack += 1;
-    for (let i = 1; ; i++) {
-      arr.set(i, this.value(t));
-      t = this.next();
-      if (t.type === 'T_ARR_END') return ((this.stack -= 1), this.depth--, arr);
-      if (t.type !== 'T_COMMA') this.fail('comma or array end', t);
-      t = this.next();
-    }
+  /** An object member's key and colon; returns the token that starts its value. */
+  private objectKey(t: Token, c: Container): Token {
+    if (t.type !== 'T_STRING') this.fail('object key string', t);
+    c.key = t.value as string;
+    t = this.next();
+    if (t.type !== 'T_COLON') this.fail('colon', t);
+    return this.next();
   }
+}
+
+/** An array or object being filled: its table, the pending key (objects) or the last index (arrays). */
+interface Container {
+  t: LuaTable;
+  isObj: boolean;
+  key: string;
+  i: number;
 }
 
 function utf8Of(cp: number): string {

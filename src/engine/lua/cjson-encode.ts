@@ -109,48 +109,72 @@ function arrayLength(t: LuaTable, cfg: CjsonConfig): number {
   return max;
 }
 
+/**
+ * One table being written: an array (len > 0, `i` elements done) or an object (`key` the last key
+ * written, undefined before the first). `stack` counts the Lua stack slots the C encoder would hold
+ * there (the argument, then per level the element, or the key and value, being written): C may use
+ * 8000, which caps nesting when encode_max_depth is raised. Frames live on an explicit stack so deep
+ * nesting never exhausts the JS stack.
+ */
+interface Frame {
+  t: LuaTable;
+  depth: number;
+  stack: number;
+  len: number;
+  i: number;
+  key: LuaValue;
+}
+
 export function encodeJson(v: LuaValue, cfg: CjsonConfig): string {
   const out: string[] = [];
-  appendValue(v, cfg, 0, 1, out);
+  const frames: Frame[] = [];
+  const emit = (x: LuaValue, depth: number, stack: number): void => {
+    if (!(x instanceof LuaTable)) return appendScalar(x, cfg, out);
+    const d = depth + 1;
+    if (d > cfg.encodeMaxDepth || stack + 3 > 8000) {
+      throw new JsonEncodeError(`Cannot serialise, excessive nesting (${d})`);
+    }
+    const len = arrayLength(x, cfg);
+    out.push(len > 0 ? '[' : '{');
+    frames.push({ t: x, depth: d, stack, len, i: 0, key: undefined });
+  };
+  emit(v, 0, 1);
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    if (f.len > 0) {
+      if (f.i === f.len) {
+        out.push(']');
+        frames.pop();
+        continue;
+      }
+      if (f.i++ > 0) out.push(',');
+      emit(f.t.get(f.i), f.depth, f.stack + 1);
+      continue;
+    }
+    const e = f.t.next(f.key);
+    if (!e) {
+      out.push('}');
+      frames.pop();
+      continue;
+    }
+    if (f.i++ > 0) out.push(',');
+    f.key = e[0];
+    appendKey(e[0], cfg, out);
+    emit(e[1], f.depth, f.stack + 2);
+  }
   return out.join('');
 }
 
-/**
- * `stack` counts the Lua stack slots the C encoder holds (the argument, then per level the array element
- * or the key and value being written): it may use 8000, which caps nesting when encode_max_depth is raised.
- */
-function appendValue(v: LuaValue, cfg: CjsonConfig, depth: number, stack: number, out: string[]): void {
+function appendScalar(v: LuaValue, cfg: CjsonConfig, out: string[]): void {
   if (typeof v === 'string') out.push(encodeString(v));
   else if (typeof v === 'number') out.push(encodeNumber(v, cfg));
   else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
   else if (v === undefined || v === NULL_USERDATA) out.push('null');
-  else if (v instanceof LuaTable) appendTable(v, cfg, depth + 1, stack, out);
   else fail(luaType(v), 'type not supported');
 }
 
-function appendTable(t: LuaTable, cfg: CjsonConfig, depth: number, stack: number, out: string[]): void {
-  if (depth > cfg.encodeMaxDepth || stack + 3 > 8000)
-    throw new JsonEncodeError(`Cannot serialise, excessive nesting (${depth})`);
-  const len = arrayLength(t, cfg);
-  if (len > 0) {
-    out.push('[');
-    for (let i = 1; i <= len; i++) {
-      if (i > 1) out.push(',');
-      appendValue(t.get(i), cfg, depth, stack + 1, out);
-    }
-    out.push(']');
-    return;
-  }
-  out.push('{');
-  let first = true;
-  for (let e = t.next(undefined); e; e = t.next(e[0])) {
-    if (!first) out.push(',');
-    first = false;
-    const k = e[0];
-    if (typeof k === 'number') out.push(`"${encodeNumber(k, cfg)}":`);
-    else if (typeof k === 'string') out.push(encodeString(k) + ':');
-    else fail(luaType(k), 'table key must be a number or string');
-    appendValue(e[1], cfg, depth, stack + 2, out);
-  }
-  out.push('}');
+function appendKey(k: LuaValue, cfg: CjsonConfig, out: string[]): void {
+  if (typeof k === 'number') out.push(`"${encodeNumber(k, cfg)}":`);
+  else if (typeof k === 'string') out.push(encodeString(k) + ':');
+  else fail(luaType(k), 'table key must be a number or string');
 }

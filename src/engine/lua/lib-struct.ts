@@ -153,8 +153,10 @@ function floatBytes(n: number, size: 4 | 8, little: boolean): string {
   return s;
 }
 
-function pack(st: LuaState, args: LuaValue[]): LuaValue[] {
-  const f = new Format(checkString(st, args, 0));
+function pack(st: LuaState, given: LuaValue[]): LuaValue[] {
+  const f = new Format(checkString(st, given, 0));
+  // C pushes a nil after the arguments before packing, so the first missing one reads as nil.
+  const args = [...given, undefined];
   const h: Header = { little: true, align: 1 };
   let arg = 1;
   const out: string[] = [];
