@@ -195,6 +195,27 @@ export const LUA_CASES: string[] = [
   "return type(nil), type(1), type('x'), type({}), type(nil == nil), type(type)",
   'return tostring(nil), tostring(true), tostring(false), tostring(-0), tostring(0/0)',
   "return rawequal('a', 'a'), rawequal({}, {})",
+  // coroutines (5.1: no yield across pcall or metamethods; statuses; wrap)
+  'local co = coroutine.create(function(a, b) local c = coroutine.yield(a + b) local d, e = coroutine.yield(c * 2) return d + e end) local r = {coroutine.resume(co, 1, 2)} local r2 = {coroutine.resume(co, 10)} local r3 = {coroutine.resume(co, 3, 4)} return r[1], r[2], r2[2], r3[2], coroutine.status(co), coroutine.resume(co)',
+  'return pcall(coroutine.yield, 1)',
+  'return coroutine.running()',
+  'local co = coroutine.create(function() return coroutine.running() end) local ok, c = coroutine.resume(co) return type(c), c == co, coroutine.status(co), type(co)',
+  'return coroutine.resume(1)',
+  'return coroutine.create(type)',
+  'local co = coroutine.create(function() table.sort({3, 2, 1}, function(a, b) coroutine.yield() return a < b end) end) return coroutine.resume(co)',
+  "local co = coroutine.create(function() pcall(coroutine.yield, 5) return 'after' end) return coroutine.resume(co)",
+  'local t = setmetatable({}, {__index = function() return coroutine.yield(1) end}) local f = coroutine.wrap(function() return t.x end) return pcall(f)',
+  "local f = coroutine.wrap(function() error('boom') end) return pcall(f)",
+  'local f = coroutine.wrap(function() error({code = 1}) end) local ok, e = pcall(f) return ok, type(e), e.code',
+  'local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end) return gen(), gen(), gen()',
+  'local co co = coroutine.create(function() return coroutine.resume(co) end) return coroutine.resume(co)',
+  'local outer outer = coroutine.create(function() local inner = coroutine.create(function() coroutine.yield(coroutine.status(outer)) end) return coroutine.resume(inner) end) return coroutine.resume(outer)',
+  "local co = coroutine.create(function(...) return select('#', ...), ... end) return coroutine.resume(co, nil, 2, nil)",
+  'local co = coroutine.create(function() local x = nil; return x.y end) return coroutine.resume(co)',
+  'local co = coroutine.create(function() coroutine.yield() end) coroutine.resume(co) coroutine.resume(co) return coroutine.status(co), coroutine.resume(co)',
+  'return coroutine.status(coroutine.create(function() end)), pcall(coroutine.status, nil)',
+  'local co = coroutine.wrap(function(a) local b = coroutine.yield(a * 2) return b + 1 end) return co(5), co(10)',
+  'local f = coroutine.wrap(function() end) f() return pcall(f)',
 ];
 
 /** Sources given to loadstring (through ARGV in Redis): the compile error texts must match. */

@@ -6,6 +6,7 @@
  */
 import { compileChunk } from './compile';
 import { openBase } from './lib-base';
+import { openCoroutine } from './lib-coroutine';
 import { openBit } from './lib-bit';
 import { openCjson } from './lib-cjson';
 import { openCmsgpack } from './lib-cmsgpack';
@@ -31,6 +32,7 @@ export function createLua(chunk = 'user_script'): Lua {
   const state = new LuaState(chunk);
   const rng = new Lrand48();
   openBase(state);
+  openCoroutine(state);
   openString(state);
   openTable(state);
   openMath(state, rng);

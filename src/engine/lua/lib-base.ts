@@ -90,6 +90,7 @@ function* protectedCallGen(
 ): Generator<unknown, LuaValue[], unknown> {
   const lines = st.lines.length;
   const depth = st.depth;
+  st.cBoundary++;
   try {
     return [true, ...(yield* st.callFromNativeGen(f, args))];
   } catch (e) {
@@ -98,6 +99,8 @@ function* protectedCallGen(
     const v = errorValue(e);
     if (handler === undefined) return [false, v];
     return [false, st.callFromNative(handler, [v])[0]];
+  } finally {
+    st.cBoundary--;
   }
 }
 
@@ -235,14 +238,20 @@ export function openBase(st: LuaState): void {
   });
   g.set(
     'pcall',
-    new LuaFunction('pcall', (a) => protectedCall(st, checkAny(st, a, 0), a.slice(1)), true, (a) =>
-      protectedCallGen(st, checkAny(st, a, 0), a.slice(1)),
+    new LuaFunction(
+      'pcall',
+      (a) => protectedCall(st, checkAny(st, a, 0), a.slice(1)),
+      true,
+      (a) => protectedCallGen(st, checkAny(st, a, 0), a.slice(1)),
     ),
   );
   g.set(
     'xpcall',
-    new LuaFunction('xpcall', (a) => protectedCall(st, a[0], [], a[1]), true, (a) =>
-      protectedCallGen(st, a[0], [], a[1]),
+    new LuaFunction(
+      'xpcall',
+      (a) => protectedCall(st, a[0], [], a[1]),
+      true,
+      (a) => protectedCallGen(st, a[0], [], a[1]),
     ),
   );
   g.set('_G', g);

@@ -20,6 +20,8 @@ export class LuaRun {
   private readonly it: Generator<unknown, LuaValue[], unknown>;
   private readonly lines: number;
   private readonly depth: number;
+  private readonly boundary: number;
+  private readonly sync: number;
   private finished = false;
 
   constructor(
@@ -29,6 +31,8 @@ export class LuaRun {
   ) {
     this.lines = state.lines.length;
     this.depth = state.depth;
+    this.boundary = state.cBoundary;
+    this.sync = state.syncDepth;
     this.it = fn.gen !== undefined ? fn.gen(args) : straight(fn, args);
   }
 
@@ -70,6 +74,9 @@ export class LuaRun {
     this.finished = true;
     this.state.lines.length = this.lines;
     this.state.depth = this.depth;
+    this.state.cBoundary = this.boundary;
+    this.state.syncDepth = this.sync;
+    this.state.coroutine = undefined;
   }
 }
 

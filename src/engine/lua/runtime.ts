@@ -55,6 +55,10 @@ export class LuaState {
    * code below them cannot suspend, so yield points wait until they have returned.
    */
   syncDepth = 0;
+  /** C-call boundaries (native frames and pcall) a coroutine.yield may not cross, as in 5.1. */
+  cBoundary = 0;
+  /** The running coroutine (undefined: the main script). */
+  coroutine: unknown = undefined;
 
   constructor(readonly chunk = 'user_script') {}
 
@@ -73,6 +77,7 @@ export class LuaState {
   /** Runs a suspendable body to its end from native code; suspension requests wait meanwhile. */
   drive<T>(it: Generator<unknown, T, unknown>): T {
     this.syncDepth++;
+    this.cBoundary++;
     try {
       for (;;) {
         const r = it.next();
@@ -80,6 +85,7 @@ export class LuaState {
       }
     } finally {
       this.syncDepth--;
+      this.cBoundary--;
     }
   }
 
@@ -144,7 +150,8 @@ export class LuaState {
       this.calleeInfo = undefined;
       if (f instanceof LuaFunction) return f.gen !== undefined ? yield* f.gen(args) : f.call(args);
       const h = this.metamethod(f, '__call');
-      if (h instanceof LuaFunction) return h.gen !== undefined ? yield* h.gen([f, ...args]) : h.call([f, ...args]);
+      if (h instanceof LuaFunction)
+        return h.gen !== undefined ? yield* h.gen([f, ...args]) : h.call([f, ...args]);
       this.error(`attempt to call a ${luaType(f)} value`);
     } finally {
       this.lines.pop();

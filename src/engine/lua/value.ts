@@ -11,7 +11,8 @@
  */
 import { formatG } from '../util/numfmt';
 
-export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaUserdata;
+export type LuaValue =
+  undefined | boolean | number | string | LuaTable | LuaFunction | LuaUserdata | LuaThread;
 
 /** A light userdata (a C pointer in real Lua); the only one scripts meet is cjson.null, NULL. */
 export class LuaUserdata {
@@ -20,6 +21,12 @@ export class LuaUserdata {
 export const NULL_USERDATA = new LuaUserdata();
 
 let nextId = 1;
+
+/** A coroutine (type 'thread'); lib-coroutine.ts keeps its execution state. */
+export class LuaThread {
+  readonly id = nextId++;
+  status: 'suspended' | 'running' | 'normal' | 'dead' = 'suspended';
+}
 
 export class LuaFunction {
   readonly id = nextId++;
@@ -186,6 +193,7 @@ export function luaType(v: LuaValue): string {
       return 'string';
   }
   if (v instanceof LuaUserdata) return 'userdata';
+  if (v instanceof LuaThread) return 'thread';
   return v instanceof LuaTable ? 'table' : 'function';
 }
 
@@ -225,6 +233,7 @@ export function rawToString(v: LuaValue): string {
   if (typeof v === 'string') return v;
   if (v instanceof LuaUserdata) return `userdata: ${v.pointer}`;
   const addr = '0x' + (0x55d0c0de0000 + v.id * 0x40).toString(16);
+  if (v instanceof LuaThread) return `thread: ${addr}`;
   return v instanceof LuaTable ? `table: ${addr}` : `function: ${addr}`;
 }
 
