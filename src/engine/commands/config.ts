@@ -47,6 +47,8 @@ function configSet(c: Client, argv: Bytes[]): Reply {
 /** resetServerStats + command and error tables: what CONFIG RESETSTAT zeroes. */
 export function resetStats(node: ServerNode): void {
   node.stats.reset();
+  node.rdb.saves = 0;
+  node.commandLatencies.reset();
   for (const cmd of node.commands.all()) {
     cmd.stats.calls = 0;
     cmd.stats.usec = 0;

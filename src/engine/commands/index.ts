@@ -25,6 +25,7 @@ import { streamGroupCommands } from './streams/groups-index.ts';
 import { monitorCommands } from './monitor.ts';
 import { memoryCommands } from './memory.ts';
 import { persistenceCommands } from './persistence.ts';
+import { introspectionCommands } from './introspection/index.ts';
 import { aclCommands } from './acl/index.ts';
 import { scriptingCommands } from './scripting/index.ts';
 import type { CommandFamily } from './types.ts';
@@ -56,4 +57,5 @@ export const allFamilies: readonly CommandFamily[] = [
   memoryCommands,
   persistenceCommands,
   aclCommands,
+  introspectionCommands,
 ];

@@ -105,32 +105,39 @@ function cpuSection(node: ServerNode): Fields {
   ];
 }
 
+/** getSafeInfoString: characters that would break INFO's "name:value" lines become '_'. */
+function safeInfoName(s: string): string {
+  return s.replace(/[#:\r\n]/g, '_');
+}
+
 function commandStatsSection(node: ServerNode): Fields {
   const out: Fields = [];
   for (const cmd of node.commands.all()) {
     const s = cmd.stats;
     if (s.calls === 0 && s.failedCalls === 0 && s.rejectedCalls === 0) continue;
-    const per = s.calls ? (s.usec / s.calls).toFixed(2) : '0.00';
+    // Redis divides as C floats: (float)usec / calls, printed with %.2f.
+    const per = s.calls ? Math.fround(Math.fround(s.usec) / Math.fround(s.calls)).toFixed(2) : '0.00';
     const value = `calls=${s.calls},usec=${s.usec},usec_per_call=${per},rejected_calls=${s.rejectedCalls},failed_calls=${s.failedCalls}`;
-    out.push([`cmdstat_${cmd.fullName}`, value]);
+    out.push([`cmdstat_${safeInfoName(cmd.fullName)}`, value]);
   }
   return out;
 }
 
+/** One line per command with a latency histogram; none while latency-tracking is off. */
 function latencyStatsSection(node: ServerNode): Fields {
+  const tracking = node.commandLatencies;
+  if (!tracking.enabled) return [];
   const out: Fields = [];
   for (const cmd of node.commands.all()) {
-    const s = cmd.stats;
-    if (s.calls === 0) continue;
-    const p = (s.usec / s.calls).toFixed(3);
-    out.push([`latency_percentiles_usec_${cmd.fullName}`, `p50=${p},p99=${p},p99.9=${p}`]);
+    const h = tracking.of(cmd);
+    if (h !== undefined) out.push([`latency_percentiles_usec_${safeInfoName(cmd.fullName)}`, tracking.percentilesLine(h)]);
   }
   return out;
 }
 
 function errorStatsSection(node: ServerNode): Fields {
   const codes = [...node.stats.errorCodes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return codes.map(([code, n]) => [`errorstat_${code}`, `count=${n}`]);
+  return codes.map(([code, n]) => [`errorstat_${safeInfoName(code)}`, `count=${n}`]);
 }
 
 function keyspaceSection(node: ServerNode): Fields {

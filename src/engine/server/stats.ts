@@ -22,8 +22,10 @@ export class Stats {
 
   countError(text: string): void {
     this.totalErrorReplies++;
+    // afterErrorReply looks for the space among the first 32 bytes of "-CODE ...": a code of 31
+    // characters or more (or no space at all) is counted as ERR.
     const space = text.indexOf(' ');
-    const code = space < 0 ? text : text.slice(0, space);
+    const code = space >= 0 && space < 31 ? text.slice(0, space) : 'ERR';
     this.errorCodes.set(code, (this.errorCodes.get(code) ?? 0) + 1);
   }
 
