@@ -117,6 +117,28 @@ export class Propagator {
     if (this.frames.length === 0) this.flush(TOUCHES_ARBITRARY_KEYS.has(cmd.fullName));
   }
 
+  /**
+   * Keeps the running top-level unit open after its call() returns (a script suspended across host
+   * turns): what its later slices run joins the same MULTI/EXEC. The hold sits below every frame, so
+   * call()'s own enter/leave pairs are untouched; the returned release removes it and flushes.
+   */
+  holdOpen(c: Client): () => void {
+    const hold: CallFrame = {
+      client: c,
+      dirtyBefore: this.node.dirty,
+      prevented: true,
+      rewritten: null,
+      capture: undefined,
+      forced: false,
+    };
+    this.frames.unshift(hold);
+    return () => {
+      const i = this.frames.indexOf(hold);
+      if (i >= 0) this.frames.splice(i, 1);
+      if (this.frames.length === 0) this.flush();
+    };
+  }
+
   /** alsoPropagate: queue an extra operation for `db`, flushed with the current command. */
   also(db: Database, argv: readonly Bytes[]): void {
     this.pending.push({ dbId: db.id, argv });
