@@ -9,6 +9,7 @@ import type { BotSpec, BotStatus } from '../protocol/bots.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from '../protocol/inspect.ts';
 import type { ClientState, CommandDoc } from '../protocol/messages.ts';
 import type { WireReply } from '../protocol/reply.ts';
+import { PersistenceClient } from './persist.ts';
 import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
 
 export type { WorkerLike } from './rpc.ts';
@@ -39,6 +40,8 @@ export class Playground {
   readonly startMs: number | undefined;
   /** Virtual clock facts as of the last clock request (undefined before the first). */
   clock: ClockInfo | undefined;
+  /** Stored files, save/restart actions and the persistence state (see persist.ts). */
+  readonly persistence: PersistenceClient;
   private readonly connections = new Map<number, Connection>();
   private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
 
@@ -51,6 +54,7 @@ export class Playground {
     this.version = hello.version;
     this.seed = hello.seed;
     this.startMs = hello.startMs;
+    this.persistence = new PersistenceClient(rpc);
     rpc.onUnsolicited = (msg) => this.route(msg);
   }
 
@@ -151,6 +155,7 @@ export class Playground {
       for (const cb of [...this.changeListeners]) safeCall(() => cb(change));
       return;
     }
+    if (msg.type === 'persistChanged') return this.persistence.receive(msg.state);
     const conn = this.connections.get(msg.clientId);
     if (!conn) return;
     if (msg.type === 'push') conn.receivePush(msg.reply, msg.state);

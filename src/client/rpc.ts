@@ -1,7 +1,7 @@
 /*
  * Request/response over a worker port: each request gets a fresh id and one pending promise, settled by
  * the worker's single answer carrying that id (an `error` answer rejects it). Unsolicited messages
- * (push, closed, keyspaceChanged) go to `onUnsolicited`. If the worker dies, every pending request is rejected and later
+ * (push, closed, keyspaceChanged, persistChanged) go to `onUnsolicited`. If the worker dies, every pending request is rejected and later
  * requests fail at once, so no caller waits forever.
  */
 import type { FromWorker, ToWorker } from '../protocol/messages.ts';
@@ -17,7 +17,7 @@ export interface WorkerLike {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Request = DistributiveOmit<ToWorker, 'id'>;
 export type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged'>;
+export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged'>;
 
 interface Pending {
   expect: FromWorker['type'];
@@ -57,7 +57,12 @@ export class Rpc {
   }
 
   private receive(msg: FromWorker): void {
-    if (msg.type === 'push' || msg.type === 'closed' || msg.type === 'keyspaceChanged') {
+    if (
+      msg.type === 'push' ||
+      msg.type === 'closed' ||
+      msg.type === 'keyspaceChanged' ||
+      msg.type === 'persistChanged'
+    ) {
       return this.onUnsolicited(msg);
     }
     const p = this.pending.get(msg.id);

@@ -4,6 +4,7 @@
  * Requests carry an `id`; the worker answers each with exactly one response carrying the same id.
  */
 import type { BotSpec, BotStatus } from './bots.ts';
+import type { PersistAnswer, PersistPush, PersistRequest } from './persist.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from './inspect.ts';
 import type { WireReply } from './reply.ts';
 
@@ -56,7 +57,8 @@ export type ToWorker =
   /** A snapshot of a database's keys for the keyspace browser; answered with `keyspace`. */
   | { type: 'keyspace'; id: number; query: KeyspaceQuery }
   /** The picture data of one key; answered with `inspectKey`. */
-  | { type: 'inspectKey'; id: number; query: InspectQuery };
+  | { type: 'inspectKey'; id: number; query: InspectQuery }
+  | PersistRequest;
 
 export type FromWorker =
   | {
@@ -88,6 +90,8 @@ export type FromWorker =
    * Unsolicited: the dataset changed (writes, expiries) or the clock's state did; views re-request
    * what they show. Throttled to about 10 a second (see worker/inspect/change-watch.ts).
    */
-  | { type: 'keyspaceChanged'; nowMs: number; paused: boolean; speed: number };
+  | { type: 'keyspaceChanged'; nowMs: number; paused: boolean; speed: number }
+  | PersistAnswer
+  | PersistPush;
 
 export type RequestOf<T extends ToWorker['type']> = Extract<ToWorker, { type: T }>;
