@@ -16,12 +16,16 @@ import { REDIS_VERSION } from '../engine/commands/version.ts';
 import type { Client } from '../engine/server/client.ts';
 import type { ServerNode } from '../engine/server/node.ts';
 import type { ClientState, FromWorker, RequestOf, ToWorker } from '../protocol/messages.ts';
+import type { PersistRequest } from '../protocol/persist.ts';
 import type { WireReply } from '../protocol/reply.ts';
 import { BotFleet } from '../sim/bots/fleet.ts';
 import { World } from '../sim/world.ts';
 import { handleBotRequest } from './bots-host.ts';
 import { commandDocsFromRegistry } from './command-docs.ts';
 import { handleInspectRequest } from './inspect-host.ts';
+import type { Persistence } from './persist-host.ts';
+import { Outbox } from './persist-outbox.ts';
+import { handlePersistRequest, type NodeLifecycle } from './persist-requests.ts';
 import { ChangeWatch } from './inspect/change-watch.ts';
 import { TimeDriver } from './time-driver.ts';
 import { toWire } from './wire.ts';
@@ -65,15 +69,30 @@ interface Session {
   stopTicker: (() => void) | undefined;
   /** Posts `keyspaceChanged` when the dataset or the clock changed (inspect/change-watch.ts). */
   watch: ChangeWatch;
+  /** SHUTDOWN stopped the node: no connections until a restart (persistence panel). */
+  stopped: boolean;
 }
 
 export class PlaygroundHost {
   private session: Session | undefined;
+  /** Every message leaves through the outbox (held while an appendfsync-always write commits). */
+  private readonly outbox: Outbox;
+  private readonly post: Post;
 
+  /** `persistence`: the browser's stored files (persist-host.ts); without it nothing is stored. */
   constructor(
     private readonly env: HostEnv,
-    private readonly post: Post,
-  ) {}
+    send: Post,
+    private readonly persistence?: Persistence,
+  ) {
+    this.outbox = new Outbox(send);
+    this.post = (m) => this.outbox.post(m);
+    persistence?.wire({
+      hold: (durable) => this.outbox.holdUntil(durable),
+      exit: () => this.session && this.stopNode(this.session),
+      changed: () => this.session && this.pushPersistState(this.session),
+    });
+  }
 
   /** Handles one request; always answers it (with `error` when anything goes wrong). */
   handle(msg: ToWorker): void {
@@ -121,6 +140,12 @@ export class PlaygroundHost {
       case 'inspectKey':
         this.syncClock(s);
         return handleInspectRequest(s.node, s.driver, msg, this.post);
+      case 'persistState':
+      case 'persistAction':
+      case 'persistMode':
+      case 'persistFiles':
+      case 'persistLoadRdb':
+        return this.persistRequest(s, msg);
       default:
         throw new Error(`unknown message type ${String((msg as { type: unknown }).type)}`);
     }
@@ -145,32 +170,99 @@ export class PlaygroundHost {
     const startMs =
       startIn !== undefined && Number.isFinite(startIn) && startIn >= 0 ? startIn : this.env.wallClockMs();
     const world = new World({ seed, startMs: Math.floor(startMs) });
-    const node = world.addNode({ host: NODE_HOST, port: NODE_PORT });
+    const node = this.addNode(world);
     const driver = new TimeDriver(world, () => this.env.realNowMs());
-    const bots = new BotFleet(world, node);
-    const watch = new ChangeWatch(
-      () => this.env.realNowMs(),
-      node,
-      () =>
-        this.post({
-          type: 'keyspaceChanged',
-          nowMs: world.nowMs(),
-          paused: driver.paused,
-          speed: driver.speed,
-        }),
-    );
     const s: Session = {
       world,
       node,
       driver,
       startMs,
       connections: new Map(),
-      bots,
+      bots: new BotFleet(world, node),
       stopTicker: undefined,
-      watch,
+      watch: undefined as unknown as ChangeWatch,
+      stopped: false,
     };
+    s.watch = this.watchFor(s);
     this.startTicker(s);
     return s;
+  }
+
+  private watchFor(s: Session): ChangeWatch {
+    return new ChangeWatch(
+      () => this.env.realNowMs(),
+      s.node,
+      () =>
+        this.post({
+          type: 'keyspaceChanged',
+          nowMs: s.world.nowMs(),
+          paused: s.driver.paused,
+          speed: s.driver.speed,
+        }),
+    );
+  }
+
+  /** The playground's node, with the stored files loaded (started empty when they cannot be). */
+  private addNode(world: World): ServerNode {
+    const p = this.persistence;
+    const spec = { host: NODE_HOST, port: NODE_PORT };
+    if (!p) return world.addNode(spec);
+    try {
+      return world.addNode({ ...spec, config: p.startupConfig(), hostOptions: p.nodeOptions(true) });
+    } catch (e) {
+      p.startFailed(e);
+      return world.addNode({ ...spec, config: p.startupConfig(), hostOptions: p.nodeOptions(false) });
+    }
+  }
+
+  /** Redis restarted: every connection closes, bots stop, a new node loads the stored files. */
+  private restartNode(s: Session): void {
+    this.closeAll(s);
+    s.world.removeNode(`${NODE_HOST}:${NODE_PORT}`);
+    s.node = this.addNode(s.world);
+    s.bots = new BotFleet(s.world, s.node);
+    s.watch = this.watchFor(s);
+    s.stopped = false;
+    s.watch.clockChanged();
+    this.pushPersistState(s);
+  }
+
+  /** SHUTDOWN: the server is gone until restarted from the persistence panel. */
+  private stopNode(s: Session): void {
+    s.stopped = true;
+    this.closeAll(s);
+    s.world.removeNode(`${NODE_HOST}:${NODE_PORT}`);
+    this.pushPersistState(s);
+  }
+
+  private closeAll(s: Session): void {
+    s.bots.stopAll();
+    for (const conn of [...s.connections.values()]) {
+      s.connections.delete(conn.client.id);
+      if (conn.collecting) conn.closedDuringCommand = true;
+      else this.post({ type: 'closed', clientId: conn.client.id });
+    }
+  }
+
+  private persistRequest(s: Session, msg: RequestOf<PersistRequest['type']>): void {
+    const p = this.persistence;
+    if (!p) throw new Error('this host stores no files');
+    this.syncClock(s);
+    const life: NodeLifecycle = {
+      node: () => s.node,
+      stopped: () => s.stopped,
+      restart: () => this.restartNode(s),
+      datasetReplaced: () => s.watch.clockChanged(),
+    };
+    const done = handlePersistRequest(p, life, msg, this.post);
+    if (done) done.catch((e: unknown) => this.post({ type: 'error', id: msg.id, message: errorText(e) }));
+    this.checkChanges(s);
+  }
+
+  private pushPersistState(s: Session): void {
+    this.persistence?.pushIfChanged(s.node, s.stopped, (state) =>
+      this.post({ type: 'persistChanged', state }),
+    );
   }
 
   private startTicker(s: Session): void {
@@ -182,6 +274,10 @@ export class PlaygroundHost {
     try {
       s.driver.sync();
       s.watch.tick();
+      if (this.persistence) {
+        this.persistence.tick(s.stopped ? null : s.node);
+        this.pushPersistState(s);
+      }
     } catch (e) {
       this.env.logError('clock tick', e);
     }
@@ -190,9 +286,12 @@ export class PlaygroundHost {
   /** After a request that may have written: tell the views (deferred while the ticker runs). */
   private checkChanges(s: Session): void {
     s.watch.check(s.stopTicker !== undefined);
+    this.pushPersistState(s);
   }
 
   private connect(s: Session, msg: RequestOf<'connect'>): void {
+    if (s.stopped)
+      throw new Error(`Could not connect to Redis at ${NODE_HOST}:${NODE_PORT}: Connection refused`);
     const conn: Connection = {
       client: undefined as unknown as Client,
       collecting: null,

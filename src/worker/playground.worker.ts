@@ -2,9 +2,14 @@
  * Web Worker entry: glue between the worker global scope and PlaygroundHost (host.ts), which holds all
  * the logic and is tested in-process. Real time comes from performance.now(), the default seed from
  * crypto.getRandomValues (the main thread normally sends one).
+ *
+ * The stored files (IndexedDB) are read before the host exists: messages that arrive meanwhile wait in
+ * order, so no command is served before the saved dataset is loaded.
  */
 import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import { PlaygroundHost } from './host.ts';
+import { browserBootEnv, bootPersistence } from './persist-boot.ts';
+import type { Persistence } from './persist-host.ts';
 
 /** The slice of the worker scope we use, typed narrowly so this file checks under DOM and WebWorker libs. */
 interface WorkerScope {
@@ -13,18 +18,29 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = new PlaygroundHost(
-  {
-    realNowMs: () => performance.now(),
-    wallClockMs: () => Date.now(),
-    startTicker(tick, intervalMs) {
-      const handle = setInterval(tick, intervalMs);
-      return () => clearInterval(handle);
-    },
-    randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
-    logError: (what, e) => console.error(`[playground worker] ${what}:`, e),
-  },
-  (msg: FromWorker) => scope.postMessage(msg),
-);
+let host: PlaygroundHost | undefined;
+const early: ToWorker[] = [];
+scope.onmessage = (ev: MessageEvent<ToWorker>) => (host ? host.handle(ev.data) : early.push(ev.data));
 
-scope.onmessage = (ev: MessageEvent<ToWorker>) => host.handle(ev.data);
+function startHost(persistence: Persistence | undefined): void {
+  host = new PlaygroundHost(
+    {
+      realNowMs: () => performance.now(),
+      wallClockMs: () => Date.now(),
+      startTicker(tick, intervalMs) {
+        const handle = setInterval(tick, intervalMs);
+        return () => clearInterval(handle);
+      },
+      randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]!,
+      logError: (what, e) => console.error(`[playground worker] ${what}:`, e),
+    },
+    (msg: FromWorker) => scope.postMessage(msg),
+    persistence,
+  );
+  for (const m of early.splice(0)) host.handle(m);
+}
+
+bootPersistence(browserBootEnv()).then(startHost, (e: unknown) => {
+  console.error('[playground worker] persistence failed to start:', e);
+  startHost(undefined);
+});
