@@ -228,6 +228,7 @@ describe('ACL permissions (differential)', () => {
     await settle();
     expectSameClosed(d, 'revoked pattern subscriber', sub);
     expectSameClosed(d, 'kept channel subscriber', sub2);
+    expect([sub.real.closed, sub2.real.closed]).toEqual([true, false]);
     expect(unexplained(d, missing)).toEqual([]);
   });
 
