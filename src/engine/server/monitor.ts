@@ -115,6 +115,7 @@ function redactedPositions(name: string, argv: readonly Bytes[]): number[] {
   if (name === 'auth') return argv.length === 2 ? [1] : argv.length === 3 ? [1, 2] : [];
   if (name === 'hello') return helloPositions(argv);
   if (name === 'migrate') return migratePositions(argv);
+  if (name === 'acl|setuser') return argv.slice(2).map((_, i) => i + 2);
   return [];
 }
 
