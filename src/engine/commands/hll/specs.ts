@@ -24,7 +24,7 @@ export const hllSpecs: CommandSpec[] = [
     since: '2.8.9',
     group: 'hyperloglog',
     arity: -2,
-    flags: ['readonly'],
+    flags: ['readonly', 'may_replicate'],
     acl: ['read', 'hyperloglog', 'slow'],
     complexity:
       'O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.',

@@ -7,7 +7,7 @@ import { block, keyAt, pattern, str } from '../spec-helpers.ts';
 import type { CommandFlag, CommandSpec } from '../types.ts';
 
 const SUBSCRIBING: CommandFlag[] = ['pubsub', 'noscript', 'loading', 'stale'];
-const PUBLISHING: CommandFlag[] = ['pubsub', 'loading', 'stale', 'fast'];
+const PUBLISHING: CommandFlag[] = ['pubsub', 'loading', 'stale', 'fast', 'may_replicate'];
 const INTROSPECTION: CommandFlag[] = ['pubsub', 'loading', 'stale'];
 const SLOW = ['pubsub', 'slow'];
 

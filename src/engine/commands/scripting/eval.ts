@@ -36,7 +36,7 @@ export function parseNumKeys(argv: Bytes[], notIntText: string): number {
   return n;
 }
 
-function evalGeneric(c: Client, argv: Bytes[], bySha: boolean, ro: boolean): Reply {
+function evalGeneric(c: Client, argv: Bytes[], bySha: boolean, ro: boolean): Reply | undefined {
   feedMonitors(c, argv);
   if (bySha && argv[1]!.length !== 40) return err(NOSCRIPT);
   const numKeys = parseNumKeys(argv, 'ERR value is not an integer or out of range');
@@ -63,7 +63,9 @@ function evalGeneric(c: Client, argv: Bytes[], bySha: boolean, ro: boolean): Rep
     ro,
   });
   if (typeof run === 'string') return err(run);
-  return finishScript(run, executeScript(run));
+  const outcome = executeScript(run);
+  // undefined: the script suspended; its reply comes when it ends (server/busy-script.ts).
+  return outcome === undefined ? undefined : finishScript(run, outcome);
 }
 
 const SCRIPT_HELP = [
@@ -94,7 +96,7 @@ function scriptFlush(c: Client, argv: Bytes[]): Reply {
 
 function scriptExists(c: Client, argv: Bytes[]): Reply {
   const scripts = c.node.scripts.scripts;
-  return arr(argv.slice(2).map((sha) => int(scripts.has(bin(sha)) ? 1 : 0)));
+  return arr(argv.slice(2).map((sha) => int(scripts.has(bin(sha).toLowerCase()) ? 1 : 0)));
 }
 
 function scriptLoad(c: Client, argv: Bytes[]): Reply {

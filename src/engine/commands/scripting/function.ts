@@ -32,7 +32,7 @@ import { globMatchBin } from '../../util/glob.ts';
 import { helpReply } from '../command.ts';
 import { feedMonitors, parseNumKeys } from './eval.ts';
 
-function fcallGeneric(c: Client, argv: Bytes[], ro: boolean): Reply {
+function fcallGeneric(c: Client, argv: Bytes[], ro: boolean): Reply | undefined {
   feedMonitors(c, argv);
   const engine = c.node.scripts;
   const fi = engine.functions.find(bin(argv[1]!));
@@ -51,7 +51,9 @@ function fcallGeneric(c: Client, argv: Bytes[], ro: boolean): Reply {
     ro,
   });
   if (typeof run === 'string') return err(run);
-  return finishScript(run, executeScript(run));
+  const outcome = executeScript(run);
+  // undefined: the script suspended; its reply comes when it ends (server/busy-script.ts).
+  return outcome === undefined ? undefined : finishScript(run, outcome);
 }
 
 function subcommandSyntaxError(argv: Bytes[]): never {
