@@ -73,17 +73,32 @@ function evictUntilUnder(node: ServerNode): EvictResult {
   const policy = node.config.get('maxmemory-policy');
   // Bounded: at most every key once, plus a margin.
   let budget = node.dbs.reduce((n, db) => n + db.dict.size, 0) + 16;
+  if (memoryToFree(node) <= 0) return 'ok';
+  const startUs = node.clock.nowUs();
+  let result: EvictResult = 'ok';
   while (memoryToFree(node) > 0) {
-    if (policy === 'noeviction' || budget-- <= 0) return 'fail';
+    if (policy === 'noeviction' || budget-- <= 0) {
+      result = 'fail';
+      break;
+    }
     const victim = policy.endsWith('random') ? pickRandom(node, policy) : pickFromPool(node, policy);
-    if (!victim) return 'fail';
+    if (!victim) {
+      result = 'fail';
+      break;
+    }
     evictKey(node, victim.db, victim.key);
   }
-  return 'ok';
+  // Redis records the cycle (latency events) only once it started freeing, not for noeviction.
+  if (policy !== 'noeviction') {
+    node.latency.addSampleIfNeeded('eviction-cycle', Math.floor((node.clock.nowUs() - startUs) / 1000));
+  }
+  return result;
 }
 
 function evictKey(node: ServerNode, db: Database, key: string): void {
+  const startUs = node.clock.nowUs();
   db.delete(key);
+  node.latency.addSampleIfNeeded('eviction-del', Math.floor((node.clock.nowUs() - startUs) / 1000));
   node.stats.evictedKeys++;
   node.signalModifiedKey(db, key, null);
   node.notify('e', 'evicted', key, db);
