@@ -113,7 +113,7 @@ export const latencySpecs: CommandSpec[] = [
     {
       since: '7.0.0',
       complexity: 'O(N) where N is the number of commands with latency information being retrieved.',
-      arguments: [str('COMMAND', { optional: true, multiple: true })],
+      arguments: [str('command', { optional: true, multiple: true })],
     },
   ),
   {
