@@ -199,13 +199,14 @@ export class RdbPersistence {
     return null;
   }
 
-  /** emptyData: every database emptied, WATCHers and tracking clients told. */
+  /** emptyData: every database and the function libraries emptied, WATCHers and tracking clients told. */
   private flushAll(): void {
     for (const db of this.node.dbs) {
       this.node.watches.touchAllInDb(db);
       db.clear();
     }
     this.node.tracking.invalidateAll();
+    this.node.scripts.functions.flush();
   }
 
   /** rdbLoad of whole file bytes into the current dataset; false (and a log line) on any error. */

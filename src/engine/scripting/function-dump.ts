@@ -81,10 +81,17 @@ export function readLibraryCode(r: RdbReader, type: number): string {
   return `#!${engine} name=${name}\n${blob}`;
 }
 
-/** Loads libraries from an RDB file's FUNCTION2 records (replacing any of the same name). */
-export function loadRdbFunctions(store: FunctionStore, codes: readonly Bytes[]): string | undefined {
+/**
+ * Loads libraries from an RDB file's FUNCTION2 records into the current set; an existing library of the
+ * same name is an error unless `replace` (DEBUG RELOAD MERGE, Redis's RDBFLAGS_ALLOW_DUP).
+ */
+export function loadRdbFunctions(
+  store: FunctionStore,
+  codes: readonly Bytes[],
+  replace: boolean,
+): string | undefined {
   for (const code of codes) {
-    const created = store.create(bin(code), true, store.current, 0);
+    const created = store.create(bin(code), replace, store.current, 0);
     if (typeof created !== 'string') return created.error;
   }
   return undefined;

@@ -95,3 +95,19 @@ describe('FUNCTION', () => {
     expect(text(c.call('FCALL', 'f', '0', 'x'))).toEqual([]);
   });
 });
+
+describe('functions in RDB', () => {
+  it('survive DEBUG RELOAD and SAVE + restart', () => {
+    const { node } = testNode({ config: { 'enable-debug-command': 'yes' } });
+    const c = testClient(node);
+    c.call(
+      'FUNCTION',
+      'LOAD',
+      "#!lua name=keep\nredis.register_function('kept', function() return 'still here' end)",
+    );
+    c.call('SET', 'k', 'v');
+    expect(text(c.call('DEBUG', 'RELOAD'))).toBe('+OK');
+    expect(text(c.call('FCALL', 'kept', '0'))).toBe('still here');
+    expect(text(c.call('FUNCTION', 'LIST'))).toHaveLength(1);
+  });
+});
