@@ -25,6 +25,7 @@ import { streamGroupCommands } from './streams/groups-index.ts';
 import { monitorCommands } from './monitor.ts';
 import { memoryCommands } from './memory.ts';
 import { persistenceCommands } from './persistence.ts';
+import { persistenceAofCommands } from './persistence-aof.ts';
 import { introspectionCommands } from './introspection/index.ts';
 import { migrateCommands } from './migrate.ts';
 import { aclCommands } from './acl/index.ts';
@@ -57,6 +58,7 @@ export const allFamilies: readonly CommandFamily[] = [
   monitorCommands,
   memoryCommands,
   persistenceCommands,
+  persistenceAofCommands,
   aclCommands,
   introspectionCommands,
   migrateCommands,

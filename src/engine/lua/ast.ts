@@ -29,8 +29,8 @@ export type Stat =
   | { k: 'assign'; targets: Expr[]; exprs: Expr[]; line: number }
   | { k: 'callstat'; call: Expr }
   | { k: 'do'; body: Stat[] }
-  | { k: 'while'; cond: Expr; body: Stat[] }
-  | { k: 'repeat'; body: Stat[]; cond: Expr }
+  | { k: 'while'; cond: Expr; body: Stat[]; endLine: number }
+  | { k: 'repeat'; body: Stat[]; cond: Expr; endLine: number }
   | { k: 'if'; clauses: { cond: Expr; body: Stat[] }[]; orelse?: Stat[] }
   | { k: 'numfor'; v: string; start: Expr; limit: Expr; step?: Expr; body: Stat[]; line: number }
   | { k: 'genfor'; names: string[]; exprs: Expr[]; body: Stat[]; line: number }

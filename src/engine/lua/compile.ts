@@ -42,7 +42,8 @@ export function compileChunk(st: LuaState, body: FuncBody): LuaFunction {
 }
 
 type Store = (v: LuaValue) => void;
-type TargetCode = { s: (f: Frame) => Store; g?: undefined } | { g: (f: Frame) => LuaGen<Store>; s?: undefined };
+type TargetCode =
+  { s: (f: Frame) => Store; g?: undefined } | { g: (f: Frame) => LuaGen<Store>; s?: undefined };
 
 class Compiler extends GenExprCompiler {
   /** Compiles a function body; returns a maker that closes over the enclosing frame. */
@@ -158,9 +159,9 @@ class Compiler extends GenExprCompiler {
       case 'do':
         return this.block(s.body);
       case 'while':
-        return this.whileStat(s.cond, s.body);
+        return this.whileStat(s.cond, s.body, s.endLine);
       case 'repeat':
-        return this.repeatStat(s.body, s.cond);
+        return this.repeatStat(s.body, s.cond, s.endLine);
       case 'if':
         return this.ifStat(s.clauses, s.orelse, needsGen(s));
       case 'numfor':
@@ -177,7 +178,8 @@ class Compiler extends GenExprCompiler {
   /** return: a single call returns its whole generator (no wrapper level per recursion step). */
   private returnStat(exprs: Expr[]): StatCode {
     const only = exprs[0];
-    if (exprs.length === 1 && (only!.k === 'call' || only!.k === 'method')) return { g: this.gcall(only!, ALL) };
+    if (exprs.length === 1 && (only!.k === 'call' || only!.k === 'method'))
+      return { g: this.gcall(only!, ALL) };
     const list = this.listCode(exprs);
     if (list.s) return { s: list.s };
     if (exprs.length === 1) {
@@ -338,7 +340,7 @@ class Compiler extends GenExprCompiler {
     };
   }
 
-  private whileStat(condE: Expr, body: Stat[]): StatCode {
+  private whileStat(condE: Expr, body: Stat[], line: number): StatCode {
     const cond = this.code(condE);
     const b = this.block(body);
     const st = this.st;
@@ -347,7 +349,7 @@ class Compiler extends GenExprCompiler {
         for (;;) {
           if (!truthy(cond.s ? cond.s(f) : yield* cond.g!(f))) return undefined;
           st.step();
-          if (st.mustYield()) yield SUSPEND;
+          if (st.mustYield()) yield st.suspendAt(line);
           const sig = b.s ? b.s(f) : yield* b.g!(f);
           if (sig === BREAK) return undefined;
           if (sig !== undefined) return sig;
@@ -356,7 +358,7 @@ class Compiler extends GenExprCompiler {
     };
   }
 
-  private repeatStat(body: Stat[], condE: Expr): StatCode {
+  private repeatStat(body: Stat[], condE: Expr, line: number): StatCode {
     this.scope.blocks.push(new Map());
     const b = this.block(body, false);
     const cond = this.code(condE);
@@ -366,7 +368,7 @@ class Compiler extends GenExprCompiler {
       *g(f) {
         for (;;) {
           st.step();
-          if (st.mustYield()) yield SUSPEND;
+          if (st.mustYield()) yield st.suspendAt(line);
           const sig = b.s ? b.s(f) : yield* b.g!(f);
           if (sig === BREAK) return undefined;
           if (sig !== undefined) return sig;
@@ -376,7 +378,11 @@ class Compiler extends GenExprCompiler {
     };
   }
 
-  private ifStat(clauses: { cond: Expr; body: Stat[] }[], orelse: Stat[] | undefined, gen: boolean): StatCode {
+  private ifStat(
+    clauses: { cond: Expr; body: Stat[] }[],
+    orelse: Stat[] | undefined,
+    gen: boolean,
+  ): StatCode {
     const conds = clauses.map((c) => this.code(c.cond));
     const bodies = clauses.map((c) => this.block(c.body));
     const other = orelse ? this.block(orelse) : undefined;
@@ -427,7 +433,7 @@ class Compiler extends GenExprCompiler {
         if (inc === undefined) return st.rtError("'for' step must be a number", line);
         for (let i = i0; inc > 0 ? i <= lim : i >= lim; i += inc) {
           st.step();
-          if (st.mustYield()) yield SUSPEND;
+          if (st.mustYield()) yield st.suspendAt(line);
           f.regs[slot] = { v: i };
           const sig = b.s ? b.s(f) : yield* b.g!(f);
           if (sig === BREAK) break;
@@ -454,7 +460,7 @@ class Compiler extends GenExprCompiler {
         let control = init[2];
         for (;;) {
           st.step();
-          if (st.mustYield()) yield SUSPEND;
+          if (st.mustYield()) yield st.suspendAt(line);
           let rs: LuaValue[];
           if (fn instanceof LuaFunction && fn.gen !== undefined) {
             st.setLine(line);

@@ -133,8 +133,9 @@ class Parser {
           const cond = this.expr();
           this.expect('do');
           const body = this.loopBody();
+          const endLine = this.lx.peek().line;
           this.expectMatch('end', 'while', line);
-          return { k: 'while', cond, body };
+          return { k: 'while', cond, body, endLine };
         }
         case 'do': {
           this.lx.next();
@@ -148,10 +149,11 @@ class Parser {
           this.lx.next();
           this.fn.loops++;
           const body = this.block();
+          const endLine = this.lx.peek().line;
           this.expectMatch('until', 'repeat', line);
           const cond = this.expr();
           this.fn.loops--;
-          return { k: 'repeat', body, cond };
+          return { k: 'repeat', body, cond, endLine };
         }
         case 'function':
           return this.functionStat(line);

@@ -89,6 +89,12 @@ export class LuaState {
     }
   }
 
+  /** The SUSPEND a yield point yields, with its line current (what a kill at this point reports). */
+  suspendAt(line: number): typeof SUSPEND {
+    this.setLine(line);
+    return SUSPEND;
+  }
+
   /** Records the current line of the innermost Lua function (for error positions of callees). */
   setLine(line: number): void {
     const n = this.lines.length;

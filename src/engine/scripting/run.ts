@@ -14,9 +14,9 @@
 import type { Bytes } from '../bytes.ts';
 import { bin } from '../bytes.ts';
 import {
-  callChunk,
   LuaAbort,
   LuaError,
+  LuaRun,
   LuaTable,
   type LuaFunction,
   type LuaState,
@@ -74,9 +74,16 @@ const HOOK_STEPS = 100000;
 
 export const KILLED_MESSAGE = 'Script killed by user with SCRIPT KILL...';
 
-export function executeScript(run: ScriptRun): ScriptOutcome {
+/**
+ * Starts a run. Returns its outcome when it ended within the first slice, or undefined when it
+ * suspended: it then continues on the host's turns (server/busy-script.ts) and its reply reaches the
+ * caller when it ends. Only a top-level EVAL/FCALL on a host that continues scripts may suspend; inside
+ * EXEC, or where no host drives slices, a script runs to its end at once.
+ */
+export function executeScript(run: ScriptRun): ScriptOutcome | undefined {
   const lua = run.lua;
-  run.node.scripts.current = run;
+  const node = run.node;
+  node.scripts.current = run;
   const keys = stringArray(run.keys);
   const args = stringArray(run.args);
   if (run.mode === 'eval') {
@@ -84,19 +91,59 @@ export function executeScript(run: ScriptRun): ScriptOutcome {
     lua.globals.set('KEYS', keys);
     lua.globals.set('ARGV', args);
   }
+  const mayYield = node.busy.onPending !== undefined && node.propagation.depth === 1;
   lua.setHook(HOOK_STEPS, () => {
     if (run.killed) {
       run.sites.note();
       throw new LuaAbort(KILLED_MESSAGE);
     }
+    if (mayYield) lua.requestYield();
   });
   run.sites.lastLine = -1;
+  const luaRun = new LuaRun(lua, run.fn, run.mode === 'eval' ? [] : [keys, args]);
+  const first = runSlice(run, luaRun);
+  if (first !== undefined) return first;
+  suspend(run, luaRun);
+  return undefined;
+}
+
+/** One slice of a run: its outcome if it ended, undefined if it suspended again. */
+function runSlice(run: ScriptRun, luaRun: LuaRun): ScriptOutcome | undefined {
   try {
-    const results = callChunk(lua, run.fn, run.mode === 'eval' ? [] : [keys, args]);
-    return { ok: true, value: results[0] };
+    const step = run.killed ? killNow(run, luaRun) : luaRun.resume();
+    return step.done ? { ok: true, value: step.values[0] } : undefined;
   } catch (e) {
     return { ok: false, error: errorValueOf(e, run), line: run.sites.lastLine };
   }
+}
+
+/** SCRIPT KILL arrived while the run was suspended: unwind it at its suspension point. */
+function killNow(run: ScriptRun, luaRun: LuaRun): ReturnType<LuaRun['resume']> {
+  run.sites.note();
+  return luaRun.abort(new LuaAbort(KILLED_MESSAGE));
+}
+
+/** Hands a suspended run to the node's busy state; on its end the reply goes to the caller. */
+function suspend(run: ScriptRun, luaRun: LuaRun): void {
+  const node = run.node;
+  const caller = run.caller;
+  const release = node.propagation.holdOpen(caller);
+  caller.flags.add('script-caller');
+  node.busy.suspend({
+    caller,
+    isEval: run.mode === 'eval',
+    startMs: run.startUs / 1000,
+    resume: () => {
+      const outcome = runSlice(run, luaRun);
+      if (outcome === undefined) return false;
+      caller.flags.delete('script-caller');
+      const reply = finishScript(run, outcome);
+      release();
+      if (reply.t === 'error') node.stats.countError(reply.s);
+      node.reply(caller, reply);
+      return true;
+    },
+  });
 }
 
 function errorValueOf(e: unknown, run: ScriptRun): LuaValue {
