@@ -65,9 +65,18 @@ export abstract class GenExprCompiler extends ExprCompiler {
    * what the generator returns (all results, the first, or nothing for a call statement), so no wrapper
    * generator is needed per call: every generator level costs JS stack in deep recursion.
    */
-  gcall(e: Extract<Expr, { k: 'call' } | { k: 'method' }>, want: typeof ALL): (f: Frame) => LuaGen<LuaValue[]>;
-  gcall(e: Extract<Expr, { k: 'call' } | { k: 'method' }>, want: typeof FIRST): (f: Frame) => LuaGen<LuaValue>;
-  gcall(e: Extract<Expr, { k: 'call' } | { k: 'method' }>, want: typeof NONE): (f: Frame) => LuaGen<undefined>;
+  gcall(
+    e: Extract<Expr, { k: 'call' } | { k: 'method' }>,
+    want: typeof ALL,
+  ): (f: Frame) => LuaGen<LuaValue[]>;
+  gcall(
+    e: Extract<Expr, { k: 'call' } | { k: 'method' }>,
+    want: typeof FIRST,
+  ): (f: Frame) => LuaGen<LuaValue>;
+  gcall(
+    e: Extract<Expr, { k: 'call' } | { k: 'method' }>,
+    want: typeof NONE,
+  ): (f: Frame) => LuaGen<undefined>;
   gcall(e: Extract<Expr, { k: 'call' } | { k: 'method' }>, want: Want): (f: Frame) => LuaGen<unknown> {
     const st = this.st;
     const args = this.listCode(e.args);
@@ -120,7 +129,9 @@ export abstract class GenExprCompiler extends ExprCompiler {
 
   private gtable(items: { key?: Expr; value: Expr }[], line: number): ExprCode {
     const st = this.st;
-    const keyed = items.filter((it) => it.key).map((it) => [this.code(it.key!), this.code(it.value)] as const);
+    const keyed = items
+      .filter((it) => it.key)
+      .map((it) => [this.code(it.key!), this.code(it.value)] as const);
     const order = items.map((it) => (it.key ? 1 : 0));
     const pos = this.listCode(items.filter((it) => !it.key).map((it) => it.value));
     return {
