@@ -161,13 +161,6 @@ export function persistenceSection(node: ServerNode): Fields {
     ['rdb_last_cow_size', 0],
     ['rdb_last_load_keys_expired', node.rdb.lastLoadKeysExpired],
     ['rdb_last_load_keys_loaded', node.rdb.lastLoadKeysLoaded],
-    ['aof_enabled', node.config.getBool('appendonly') ? 1 : 0],
-    ...zeros(['aof_rewrite_in_progress', 'aof_rewrite_scheduled']),
-    ['aof_last_rewrite_time_sec', -1],
-    ['aof_current_rewrite_time_sec', -1],
-    ['aof_last_bgrewrite_status', 'ok'],
-    ...zeros(['aof_rewrites', 'aof_rewrites_consecutive_failures']),
-    ['aof_last_write_status', 'ok'],
-    ...zeros(['aof_last_cow_size', 'module_fork_in_progress', 'module_fork_last_cow_size']),
+    ...node.aof.infoFields(),
   ];
 }

@@ -1,8 +1,9 @@
 /*
  * SAVE, BGSAVE [SCHEDULE] and DEBUG RELOAD (rdb.c saveCommand / bgsaveCommand, debug.c), over the
- * node's RdbPersistence (persistence/rdb-saver.ts). The only "child process" a node has is its
- * simulated background save, so "Another child process is active" cannot happen here; BGSAVE run by
- * EXEC is scheduled for cron, as Redis does for a BGSAVE inside a transaction.
+ * node's RdbPersistence (persistence/rdb-saver.ts). A node's "child processes" are its simulated
+ * background save and AOF rewrite, one at a time: BGSAVE while a rewrite runs is refused (or
+ * scheduled with SCHEDULE); BGSAVE run by EXEC is scheduled for cron, as Redis does inside a
+ * transaction.
  */
 import { type Bytes, lowerBin } from '../bytes.ts';
 import { OK, type Reply, simple } from '../resp/reply.ts';
@@ -12,6 +13,9 @@ import { persistenceSpecs } from './persistence-specs.ts';
 import type { CommandFamily } from './types.ts';
 
 const IN_PROGRESS = 'ERR Background save already in progress';
+const ANOTHER_CHILD =
+  "ERR Another child process is active (AOF?): can't BGSAVE right now. Use BGSAVE SCHEDULE in order to " +
+  'schedule a BGSAVE whenever possible.';
 
 function save(c: Client): Reply {
   const rdb = c.node.rdb;
@@ -22,12 +26,13 @@ function save(c: Client): Reply {
 }
 
 function bgsave(c: Client, argv: Bytes[]): Reply {
-  // SCHEDULE only changes anything while another child (an AOF rewrite) runs, and none ever does.
-  if (argv.length > 1 && !(argv.length === 2 && lowerBin(argv[1]!) === 'schedule')) fail(E.syntax);
+  const schedule = argv.length === 2 && lowerBin(argv[1]!) === 'schedule';
+  if (argv.length > 1 && !schedule) fail(E.syntax);
   const rdb = c.node.rdb;
   if (rdb.child !== null) fail(IN_PROGRESS);
   // Inside EXEC the client is still in MULTI state (Redis's server.in_exec): schedule instead.
-  if (c.multi !== null) {
+  if (c.node.aof.child !== null || c.multi !== null) {
+    if (!schedule && c.multi === null) fail(ANOTHER_CHILD);
     rdb.scheduled = true;
     return simple('Background saving scheduled');
   }

@@ -19,6 +19,7 @@ import { objectRefcount } from './keys-object.ts';
 import { serializeValue } from '../persistence/rdb-value.ts';
 import { serverSpecs } from './server-specs.ts';
 import { debugReload } from './persistence.ts';
+import { debugLoadAofCommand } from './persistence-aof.ts';
 import type { CommandFamily } from './types.ts';
 
 /** strtod's leading number ("1.5x" -> 1.5, "x" -> 0). */
@@ -78,6 +79,7 @@ function debug(c: Client, argv: Bytes[]): Reply {
   if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
   if (sub === 'quicklist-packed-threshold' && argv.length === 3) return debugQuicklistPackedThreshold(argv);
   if (sub === 'reload') return debugReload(c, argv);
+  if (sub === 'loadaof') return debugLoadAofCommand(c);
   if (sub === 'digest' && argv.length === 2) return simple(datasetDigestHex(c.node.dbs));
   if (sub === 'digest-value') return arr(argv.slice(2).map((k) => simple(keyDigestHex(c.db, bin(k)))));
   fail(

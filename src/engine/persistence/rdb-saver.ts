@@ -126,6 +126,8 @@ export class RdbPersistence {
       if (nowMs >= this.child.endMs) this.finishBackground(this.child);
       return;
     }
+    // One child at a time: nothing starts while an AOF rewrite runs (hasActiveChildProcess).
+    if (this.node.aof.child !== null) return;
     const retryAllowed = sec(nowMs) - sec(this.lastBgsaveTryMs) > BGSAVE_RETRY_DELAY_SEC || this.lastBgsaveOk;
     if (this.scheduled && retryAllowed) {
       this.scheduled = false;

@@ -36,6 +36,8 @@ import { SlowLog } from './slowlog.ts';
 import { LatencyMonitor } from './latency-monitor.ts';
 import { CommandLatencies } from './latency-tracking.ts';
 import { Propagator } from './propagate.ts';
+import { AofPersistence } from '../persistence/aof.ts';
+import { aofCron, bootAof } from '../persistence/aof-startup.ts';
 import { deletion } from './propagate-rewrite.ts';
 
 export interface NodeOptions {
@@ -52,6 +54,8 @@ export interface NodeOptions {
   persist?: PersistPort;
   /** An RDB file to load before serving (the host read dbfilename); the constructor throws if bad. */
   rdb?: Uint8Array;
+  /** The files of appenddirname (by name), loaded instead of `rdb` when appendonly is yes. */
+  aofFiles?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Shared registries are immutable apart from their stats; one per node keeps stats per node. */
@@ -108,6 +112,8 @@ export class ServerNode {
   readonly commandLatencies: CommandLatencies;
   /** The feed of executed writes for the AOF and replication (server/propagate.ts). */
   readonly propagation = new Propagator(this);
+  /** The multi-part append-only file (persistence/aof*.ts). */
+  readonly aof: AofPersistence;
 
   constructor(opts: NodeOptions) {
     this.clock = opts.clock;
@@ -131,7 +137,10 @@ export class ServerNode {
     this.latency = new LatencyMonitor(this);
     this.commandLatencies = new CommandLatencies(this);
     this.rdb = new RdbPersistence(this, opts.persist);
-    if (opts.rdb && !this.rdb.loadAtStart(opts.rdb)) throw new Error('Error loading the RDB file');
+    this.aof = new AofPersistence(this, opts.persist);
+    const aofOn = this.config.getBool('appendonly');
+    if (!aofOn && opts.rdb && !this.rdb.loadAtStart(opts.rdb)) throw new Error('Error loading the RDB file');
+    bootAof(this.aof, opts.aofFiles ?? new Map());
   }
 
   nowMs(): number {
@@ -286,6 +295,7 @@ export class ServerNode {
     if (this.activeExpireEnabled) this.propagation.withoutMulti(() => activeExpireCycle(this));
     if (this.tracking.clientCount > 0) this.tracking.limitUsedSlots();
     this.rdb.cron();
+    aofCron(this.aof);
   }
 }
 

@@ -39,6 +39,8 @@ export interface PropagatedOp {
 /** A reader of the propagation feed (the AOF now, replication later). */
 export interface PropagationConsumer {
   feed(dbId: number, argv: readonly Bytes[]): void;
+  /** The end of one batch (one top-level command, one expiry cycle): a point to write out. */
+  commit?(): void;
 }
 
 interface CallFrame {
@@ -68,6 +70,8 @@ export class Propagator {
   private readonly consumers: PropagationConsumer[] = [];
   /** Set while active expire / eviction run: their deletions are never wrapped in MULTI. */
   private noMulti = false;
+  /** Above zero while loading data (AOF replay): nothing is propagated (Redis's server.loading). */
+  private suspended = 0;
 
   constructor(private readonly node: ServerNode) {}
 
@@ -109,7 +113,7 @@ export class Propagator {
     if (frame === undefined) return;
     const changed = this.node.dirty !== frame.dirtyBefore || (frame.forced && reply?.t !== 'error');
     const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
-    if (changed && !frame.prevented && !NEVER_PROPAGATED.has(name)) {
+    if (changed && this.suspended === 0 && !frame.prevented && !NEVER_PROPAGATED.has(name)) {
       const x: RewriteContext = { node: this.node, db: c.db, cmd, argv, reply };
       const ops = frame.rewritten ? [frame.rewritten] : opsFor(x, frame.capture);
       for (const op of ops) this.pending.push({ dbId: c.db.id, argv: op });
@@ -141,6 +145,7 @@ export class Propagator {
 
   /** alsoPropagate: queue an extra operation for `db`, flushed with the current command. */
   also(db: Database, argv: readonly Bytes[]): void {
+    if (this.suspended > 0) return;
     this.pending.push({ dbId: db.id, argv });
     // Outside any command (a timer, a served blocked client's side effects) nothing else will flush.
     if (this.frames.length === 0 && !this.noMulti) this.flush(true);
@@ -156,6 +161,16 @@ export class Propagator {
   rewrite(argv: Bytes[]): void {
     const f = this.frames[this.frames.length - 1];
     if (f) f.rewritten = argv;
+  }
+
+  /** Runs `work` with propagation off (loading the AOF). */
+  suspend(work: () => void): void {
+    this.suspended++;
+    try {
+      work();
+    } finally {
+      this.suspended--;
+    }
   }
 
   /** Runs `work` (active expire, eviction) with its deletions propagated one by one, never wrapped. */
@@ -204,6 +219,7 @@ export class Propagator {
     if (wrap) this.emit(ops[0]!.dbId, MULTI);
     for (const op of ops) this.emit(op.dbId, op.argv);
     if (wrap) this.emit(ops[ops.length - 1]!.dbId, EXEC);
+    for (const consumer of this.consumers) consumer.commit?.();
   }
 
   private emit(dbId: number, argv: readonly Bytes[]): void {
