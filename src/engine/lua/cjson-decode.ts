@@ -44,20 +44,21 @@ const ESCAPE_CHARS: Record<string, string> = {
   r: '\r',
 };
 
-/** What C's strtod() would consume at the start of s: [value, length], length 0 when nothing. */
-export function strtod(s: string): [number, number] {
-  const m =
-    /^[+-]?(?:(0[xX])(?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN](?:\([0-9A-Za-z_]*\))?)/.exec(
-      s,
-    );
+const NUMBER_PREFIX =
+  /[+-]?(?:(0[xX])(?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN](?:\([0-9A-Za-z_]*\))?)/y;
+
+/** What C's strtod() would consume at offset `at` of s: [value, length], length 0 when nothing. */
+export function strtod(s: string, at = 0): [number, number] {
+  NUMBER_PREFIX.lastIndex = at;
+  const m = NUMBER_PREFIX.exec(s);
   if (!m) return [0, 0];
   const text = m[0];
   const neg = text[0] === '-';
   const body = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
   let v: number;
-  const lower = body.toLowerCase();
-  if (lower.startsWith('inf')) v = Infinity;
-  else if (lower.startsWith('nan')) v = NaN;
+  const lower = body.slice(0, 3).toLowerCase();
+  if (lower === 'inf') v = Infinity;
+  else if (lower === 'nan') v = NaN;
   else if (m[1]) v = parseHexFloat(body.slice(2));
   else v = Number(body);
   return [neg ? -v : v, text.length];
@@ -165,8 +166,7 @@ class Parser {
 
   private number(): Token {
     const index = this.p;
-    const end = this.s.indexOf('\0', this.p);
-    const [v, len] = strtod(this.s.slice(this.p, end < 0 ? undefined : end));
+    const [v, len] = strtod(this.s, this.p);
     if (len === 0) return this.errorToken('invalid number');
     this.p += len;
     return { type: 'T_NUMBER', index, value: v };

@@ -13,7 +13,7 @@
  *   how reference cycles end.
  * - nil and cjson.null are null; functions and other userdata are refused ("type not supported").
  */
-import { halfEvenAt, LuaTable, luaType, NULL_USERDATA, type LuaValue } from './value';
+import { halfEvenAt, LuaTable, luaType, NULL_USERDATA, numberToString, type LuaValue } from './value';
 import { formatG } from '../util/numfmt';
 
 export interface CjsonConfig {
@@ -84,6 +84,8 @@ export function encodeNumber(n: number, cfg: CjsonConfig): string {
     if (Number.isNaN(n)) return 'nan';
     return n > 0 ? 'inf' : '-inf';
   }
+  // %.14g is also Lua's own number format: reuse its fast path for integers.
+  if (cfg.precision === 14) return numberToString(n);
   return formatG(halfEvenAt(n, cfg.precision), cfg.precision);
 }
 
