@@ -701,6 +701,24 @@ const STRUCT: string[] = [
   "local s = struct.pack('<c0 d B', 'hdr', 2.5, 200) return #s, struct.unpack('<c3 d B', s)",
 ];
 
+/** Run with Redis's globals protection: the library tables are readonly, tables they return are not. */
+export const PROTECTED_CASES: string[] = [
+  'cjson.encode = function() return 1 end',
+  'cmsgpack.pack = nil',
+  'bit.x = 1',
+  "struct.pack = 'x'",
+  "return rawset(cjson, 'x', 1)",
+  'cjson.null = 1',
+  'return cjson.encode_max_depth(7), cjson.encode_max_depth()',
+  'local c = cjson.new() c.x = 1 return c.x, c.encode({c.x})',
+  'return cjson.encode(cjson), #cmsgpack.pack(bit) > 0',
+  'return type(cjson), type(cmsgpack), type(bit), type(struct), type(cjson.null)',
+  'local t = cjson.decode(\'{"a":[1]}\') t.b = 2 t.a[2] = 3 return t.b, #t.a',
+  'local t = cmsgpack.unpack(cmsgpack.pack({1})) t[2] = 2 return #t',
+  'return setmetatable(bit, {})',
+  'return cjson.nothere',
+];
+
 export const LIB_CASES: Record<string, string[]> = {
   'cjson encode': CJSON_ENCODE,
   'cjson config': CJSON_CONFIG,

@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes';
 import { callChunk, compile, createLua, LuaError } from '../../src/engine/lua/index';
-import { LIB_CASES } from './lua-libs-cases';
+import { protectGlobals } from '../../src/engine/scripting/globals';
+import { LIB_CASES, PROTECTED_CASES } from './lua-libs-cases';
 import { RespConnection, startRedis, type RealRedis } from './redis';
 
 const DUMP =
@@ -40,8 +41,9 @@ function wrap(snippet: string): string {
   );
 }
 
-function ours(src: string): string {
+function ours(src: string, protect = false): string {
   const { state } = createLua();
+  if (protect) protectGlobals(state);
   try {
     const r = callChunk(state, compile(state, src));
     return typeof r[0] === 'string' ? r[0] : `<non-string ${String(r[0])}>`;
@@ -67,14 +69,16 @@ describe('cjson, cmsgpack, bit, struct vs redis-server', () => {
     await redis?.stop();
   });
 
-  for (const [family, cases] of Object.entries(LIB_CASES)) {
+  const families: [string, string[], boolean][] = Object.entries(LIB_CASES).map(([f, c]) => [f, c, false]);
+  families.push(['readonly library', PROTECTED_CASES, true]);
+  for (const [family, cases, protect] of families) {
     it(`matches every ${family} snippet`, async () => {
       const mismatches: string[] = [];
       for (const snippet of cases) {
         const src = wrap(snippet);
         const r = await conn.call('EVAL', src, '0');
         const theirs = r.t === 'bulk' ? bin(r.b) : r.t === 'error' ? `<error ${r.s}>` : `<${r.t}>`;
-        const mine = ours(src);
+        const mine = ours(src, protect);
         if (mine !== theirs) {
           mismatches.push(`${show(snippet)}\n   redis: ${show(theirs)}\n   ours:  ${show(mine)}`);
         }
