@@ -176,6 +176,17 @@ describe('ACL users (differential)', () => {
     expect(unexplained(d, missing)).toEqual([]);
   });
 
+  it('answers in RESP3 with sets and maps', async () => {
+    await d.check(['HELLO', '3'], { project: () => 'hello' });
+    await d.check(['ACL', 'GETUSER', 'u31']);
+    await d.check(['ACL', 'GETUSER', 'u5']);
+    await d.check(['ACL', 'GETUSER', 'nosuch']);
+    await d.check(['ACL', 'DRYRUN', 'u31', 'get', 'k1']);
+    await d.check(['HELLO', '2'], { project: () => 'hello' });
+    d.resp = 2;
+    expect(unexplained(d, missing)).toEqual([]);
+  });
+
   it('answers DRYRUN', async () => {
     await d.both('ACL', 'SETUSER', 'dry', 'on', 'nopass', '+@read', '+set', '~k*', '%W~w*', '&ch*');
     const cases: string[][] = [
