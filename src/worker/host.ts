@@ -41,6 +41,11 @@ export interface HostEnv {
   realNowMs(): number;
   /** Unix ms of the real wall clock, the default start of virtual time. */
   wallClockMs(): number;
+  /**
+   * Runs `fn` soon, after pending messages had their turn (a MessageChannel hop in the worker): how a
+   * long script continues slice after slice while other tabs' commands get BUSY or SCRIPT KILL.
+   */
+  defer(fn: () => void): void;
   /** Calls `tick` every `intervalMs` real ms until the returned function is called. */
   startTicker(tick: () => void, intervalMs: number): () => void;
   /** A seed when `hello` brings none. */
@@ -184,6 +189,7 @@ export class PlaygroundHost {
       stopped: false,
     };
     s.watch = this.watchFor(s);
+    this.continueScriptsOf(s);
     this.startTicker(s);
     return s;
   }
@@ -222,6 +228,7 @@ export class PlaygroundHost {
     s.node = this.addNode(s.world);
     s.bots = new BotFleet(s.world, s.node);
     s.watch = this.watchFor(s);
+    this.continueScriptsOf(s);
     s.stopped = false;
     s.watch.clockChanged();
     this.pushPersistState(s);
@@ -284,6 +291,22 @@ export class PlaygroundHost {
   }
 
   /** After a request that may have written: tell the views (deferred while the ticker runs). */
+  /** A long script on this node continues on the host's next turns (engine: server/busy-script.ts). */
+  private continueScriptsOf(s: Session): void {
+    const node = s.node;
+    node.busy.onPending = () =>
+      this.env.defer(() => {
+        if (s.node !== node) return;
+        this.syncClock(s);
+        try {
+          node.busy.continue();
+        } catch (e) {
+          this.env.logError('script slice', e);
+        }
+        this.checkChanges(s);
+      });
+  }
+
   private checkChanges(s: Session): void {
     s.watch.check(s.stopTicker !== undefined);
     this.pushPersistState(s);
@@ -383,7 +406,11 @@ export function clientState(c: Client): ClientState {
     subscribed: c.subscriptionCount > 0,
     monitor: c.flags.has('monitor'),
     closed: c.closed,
-    blocked: c.postponed.length > 0 || c.flags.has('blocked'),
+    blocked:
+      c.postponed.length > 0 ||
+      c.flags.has('blocked') ||
+      c.flags.has('script-caller') ||
+      c.flags.has('busy-held'),
   };
 }
 

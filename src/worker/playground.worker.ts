@@ -18,6 +18,15 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/** A macrotask without setTimeout's 4 ms clamp: a MessageChannel message, served in arrival order. */
+const channel = new MessageChannel();
+const deferred: (() => void)[] = [];
+channel.port1.onmessage = () => deferred.shift()?.();
+function deferTask(fn: () => void): void {
+  deferred.push(fn);
+  channel.port2.postMessage(null);
+}
+
 let host: PlaygroundHost | undefined;
 const early: ToWorker[] = [];
 scope.onmessage = (ev: MessageEvent<ToWorker>) => (host ? host.handle(ev.data) : early.push(ev.data));
@@ -27,6 +36,7 @@ function startHost(persistence: Persistence | undefined): void {
     {
       realNowMs: () => performance.now(),
       wallClockMs: () => Date.now(),
+      defer: deferTask,
       startTicker(tick, intervalMs) {
         const handle = setInterval(tick, intervalMs);
         return () => clearInterval(handle);

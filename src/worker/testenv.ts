@@ -10,18 +10,30 @@ export interface FakeEnv extends HostEnv {
   /** Moves real time forward and fires the ticker once per elapsed interval. */
   passRealTime(ms: number): void;
   tickerRunning(): boolean;
+  /** Runs the deferred tasks (script slices) until none is left, at most `max` of them. */
+  runDeferred(max?: number): number;
   errors: string[];
 }
 
 export function fakeEnv(startRealMs = 0): FakeEnv {
   let real = startRealMs;
   let ticker: { tick: () => void; intervalMs: number; dueMs: number } | undefined;
+  const deferred: (() => void)[] = [];
   const env: FakeEnv = {
     errors: [],
     realNowMs: () => real,
     wallClockMs: () => 1_750_000_000_000,
     randomSeed: () => 12345,
     logError: (what, e) => void env.errors.push(`${what}: ${String(e)}`),
+    defer: (fn) => void deferred.push(fn),
+    runDeferred(max = 10000) {
+      let n = 0;
+      while (deferred.length > 0 && n < max) {
+        deferred.shift()!();
+        n++;
+      }
+      return n;
+    },
     startTicker(tick, intervalMs) {
       const t = { tick, intervalMs, dueMs: real + intervalMs };
       ticker = t;

@@ -70,6 +70,8 @@ export class BusyScripts {
     if (s === undefined || this.releasing) return false;
     if (this.timedOut && c !== s.caller) return false;
     this.held.push({ c, argv });
+    // Hosts show the client as waiting for a late reply (the worker's ClientState.blocked).
+    c.flags.add('busy-held');
     return true;
   }
 
@@ -113,6 +115,7 @@ export class BusyScripts {
   private release(pick: (h: Held) => boolean): void {
     const run = this.held.filter(pick);
     this.held = this.held.filter((h) => !pick(h));
+    for (const h of run) h.c.flags.delete('busy-held');
     this.releasing = this.current === undefined;
     try {
       for (const h of run) {
@@ -120,6 +123,7 @@ export class BusyScripts {
         // A released command may itself start a script that suspends: the rest wait for that one.
         if (this.current !== undefined && (!this.timedOut || h.c === this.current.caller)) {
           this.held.push(h);
+          h.c.flags.add('busy-held');
           continue;
         }
         this.node.execute(h.c, h.argv);
