@@ -6,8 +6,10 @@
  * (`--save 900 1`, `--save ""`). `--port` picks the port (default 6379) and `--bind` the first address
  * to listen on (default 127.0.0.1). Log lines use Redis's format (see log.ts; loglevel and logfile
  * apply), including the "Ready to accept connections" line that scripts wait for. SIGINT and
- * SIGTERM stop the server and exit with status 0. `--dir` (default: the working folder) and
- * `--dbfilename` say where the RDB file is: loaded at start when present, written by SAVE/BGSAVE.
+ * SIGTERM shut the server down as SHUTDOWN does (AOF flushed, final save with save points) and exit
+ * with status 0. `--dir` (default: the working folder) and `--dbfilename` say where the RDB file is:
+ * loaded at start when present, written by SAVE/BGSAVE. With `--appendonly yes` the multi-part AOF in
+ * dir/appenddirname is loaded instead (see aof-files.ts) and written as Redis writes it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +17,9 @@ import { RespServer } from './server.ts';
 import { parseServerArgs } from './args.ts';
 import { ServerLog, type LogLevel } from './log.ts';
 import { readInitialRdb } from './rdb-files.ts';
+import { readAofFiles } from './aof-files.ts';
+import { AofLoadError } from '../engine/persistence/aof-startup.ts';
+import { finishShutdown } from '../engine/persistence/shutdown.ts';
 
 function fatalConfig(detail: string, directive: string): never {
   process.stderr.write(`\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\n>>> '${directive}'\n${detail}\n`);
@@ -36,9 +41,17 @@ async function main(): Promise<void> {
   config.dir = resolve(config.dir ?? process.cwd());
   if (!existsSync(config.dir)) fatalConfig('No such file or directory', `dir ${config.dir}`);
   const rdb = readInitialRdb(config.dir, config.dbfilename ?? 'dump.rdb');
+  const aofOn = (config.appendonly ?? 'no').toLowerCase() === 'yes';
+  const aofFiles = aofOn ? readAofFiles(config.dir, config.appenddirname ?? 'appendonlydir') : undefined;
+  const onExit = (code: number): void => {
+    void server?.stop().then(() => process.exit(code));
+    setTimeout(() => process.exit(code), 1000).unref();
+  };
   try {
-    server = new RespServer({ port, host, config, rdb, log: (m, level) => log(m, level ?? 'warning') });
+    const logAt = (m: string, level?: LogLevel): void => log(m, level ?? 'warning');
+    server = new RespServer({ port, host, config, rdb, aofFiles, onExit, log: logAt });
   } catch (e) {
+    if (e instanceof AofLoadError) process.exit(1);
     if (rdb !== undefined && e instanceof Error && e.message === 'Error loading the RDB file') {
       log('Fatal error loading the DB: Invalid argument. Exiting.', 'warning');
       process.exit(1);
@@ -58,29 +71,21 @@ async function main(): Promise<void> {
   const running = server;
   const shutdown = (signal: string): void => {
     log(`Received ${signal} scheduling shutdown...`, 'warning');
-    saveBeforeExit(running, log);
-    void running.stop().then(() => {
-      log('Redis is now ready to exit, bye bye...', 'warning');
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(0), 1000).unref();
+    log('User requested shutdown...', 'warning');
+    const flags = { save: false, nosave: false, force: false };
+    if (!finishShutdown(running.node, flags, (line) => log(line, 'warning'))) {
+      log(
+        `${signal} received but errors trying to shut down the server, check the logs for more information`,
+        'warning',
+      );
+      return;
+    }
+    onExit(0);
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('uncaughtException', (e) => log(`Uncaught exception: ${e.stack ?? e}`, 'warning'));
   process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${String(e)}`, 'warning'));
-}
-
-/** prepareForShutdown's RDB part: a running BGSAVE is killed; with save points, a final SAVE. */
-function saveBeforeExit(server: RespServer, log: (msg: string, level?: LogLevel) => void): void {
-  const rdb = server.node.rdb;
-  if (rdb.child !== null) {
-    log('There is a child saving an .rdb. Killing it!', 'warning');
-    rdb.killChild();
-  }
-  if (server.node.config.get('save').trim() === '') return;
-  log('Saving the final RDB snapshot before exiting.');
-  if (!rdb.saveNow()) log("Error trying to save the DB, can't exit.", 'warning');
 }
 
 void main();

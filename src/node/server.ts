@@ -13,6 +13,7 @@ import { ServerNode } from '../engine/server/node.ts';
 import { RealClock } from './clock.ts';
 import { Connection } from './connection.ts';
 import { filePersistPort } from './rdb-files.ts';
+import { withAofFiles } from './aof-files.ts';
 
 export interface RespServerOptions {
   /** TCP port; 0 picks a free one (read it back from start()). */
@@ -24,6 +25,10 @@ export interface RespServerOptions {
   log?: (line: string, level?: 'notice' | 'warning') => void;
   /** RDB bytes to load before serving (dir/dbfilename read at start). */
   rdb?: Uint8Array;
+  /** The files of dir/appenddirname, loaded instead of `rdb` with appendonly yes. */
+  aofFiles?: ReadonlyMap<string, Uint8Array>;
+  /** SHUTDOWN succeeded: the host stops (main.ts exits the process). */
+  onExit?: (code: number) => void;
 }
 
 export class RespServer {
@@ -37,16 +42,21 @@ export class RespServer {
 
   constructor(private readonly opts: RespServerOptions) {
     this.log = opts.log ?? (() => undefined);
+    // Files are written while the node is still being built (loading, the first AOF base file).
+    const dir = (): string =>
+      (this.node as ServerNode | undefined)?.config.get('dir') ?? opts.config?.dir ?? '.';
+    const persistLog = (line: string, level: 'notice' | 'warning'): void => opts.log?.(line, level);
     this.node = new ServerNode({
       clock: this.clock,
       random: new SeededRandom(randomInt(2 ** 31)),
       port: opts.port,
       config: opts.config,
-      persist: filePersistPort(
-        () => this.node.config.get('dir'),
-        (line, level) => opts.log?.(line, level),
-      ),
+      persist: {
+        ...withAofFiles(filePersistPort(dir, persistLog), dir, persistLog),
+        exit: (code) => opts.onExit?.(code),
+      },
       rdb: opts.rdb,
+      aofFiles: opts.aofFiles,
     });
     this.node.busy.onPending = () => setImmediate(() => this.continueScript());
     this.server = createServer((socket) => this.accept(socket));
