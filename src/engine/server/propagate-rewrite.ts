@@ -119,7 +119,8 @@ const LIST_VERBS = { left: 'LPOP', right: 'RPOP' };
 const ZSET_VERBS = { min: 'ZPOPMIN', max: 'ZPOPMAX' };
 
 function geoadd(x: RewriteContext): Bytes[][] {
-  const out: Bytes[] = [b('ZADD'), x.argv[1]!];
+  // Redis builds this argv itself, with the command name in lower case.
+  const out: Bytes[] = [b('zadd'), x.argv[1]!];
   let i = 2;
   while (i < x.argv.length && ['nx', 'xx', 'ch'].includes(lowerBin(x.argv[i]!))) out.push(x.argv[i++]!);
   for (; i + 2 < x.argv.length; i += 3) {

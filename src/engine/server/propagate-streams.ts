@@ -11,8 +11,8 @@
  *   XCLAIM / XAUTOCLAIM        -> the same XCLAIM form per claimed entry, and per PEL entry dropped
  *                                 because its stream entry is gone (its NACK as it was: captured
  *                                 before the command ran); XCLAIM that only moved LASTID -> XGROUP SETID
- * The XCLAIM's LASTID is the group's last ID at the moment Redis propagated it: for new entries
- * XREADGROUP moves it entry by entry, so it is that entry's ID; otherwise the group's last ID.
+ * The XCLAIM's LASTID is the group's last ID at the moment Redis propagated it: XREADGROUP moves it
+ * entry by entry, so it is that entry's ID. History reads (XREADGROUP with an ID) propagate nothing.
  */
 import { type Bytes, bin, lowerBin, unbin, utf8 } from '../bytes.ts';
 import { isStream, type ConsumerGroup, type StreamValue } from '../commands/streams/model.ts';
@@ -145,10 +145,12 @@ export function xreadgroup(x: RewriteContext, createdConsumers: Set<string>): By
       if (fromId === '>' && entries.length > 0) ops.push(setIdOp(key, group, g));
       continue;
     }
+    // History reads (an ID instead of ">") come from the consumer's PEL and propagate nothing.
+    if (fromId !== '>') continue;
     for (const e of entries) {
       const id = text(items(e)[0]);
       const nack = nackNow(g, id);
-      if (nack) ops.push(xclaimOp(key, group, id, nack, fromId === '>' ? id : idToString(g.lastId)));
+      if (nack) ops.push(xclaimOp(key, group, id, nack, id));
     }
   }
   return ops;
