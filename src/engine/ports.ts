@@ -64,4 +64,6 @@ export interface PersistPort {
   remove?(name: string): void;
   log?(level: 'notice' | 'warning', line: string): void;
   exit?(code: number): void;
+  /** Reads a whole file (the ACL file); a string is the system's reason it could not (strerror). */
+  read?(name: string): Uint8Array | string;
 }

@@ -42,7 +42,10 @@ export function parseServerArgs(
   const config: Record<string, string> = {};
   for (const [name, ...words] of directives) {
     if (words.length === 0) return { error: 'wrong number of arguments', directive: name! };
-    config[name!.toLowerCase()] = words.join(' ');
+    const key = name!.toLowerCase();
+    // `user` may repeat (one ACL user each): the lines are kept, newline-separated.
+    config[key] =
+      key === 'user' && config.user !== undefined ? `${config.user}\n${words.join(' ')}` : words.join(' ');
   }
   const port = config.port === undefined ? 6379 : Number(config.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

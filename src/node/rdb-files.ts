@@ -37,8 +37,24 @@ export function filePersistPort(dir: () => string, log: LogAt): PersistPort {
       }
     },
     log: (level, line) => log(line, level),
+    read(name: string): Uint8Array | string {
+      try {
+        const b = readFileSync(resolve(dir(), name));
+        return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+      } catch (e) {
+        return STRERROR[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message;
+      }
+    },
   };
 }
+
+/** strerror() texts for the errors reading a file may meet. */
+const STRERROR: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+};
 
 /** The RDB file at dir/name if there is one (Redis loads nothing, silently, when it is missing). */
 export function readInitialRdb(dir: string, name: string): Uint8Array | undefined {

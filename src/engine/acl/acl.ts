@@ -7,7 +7,8 @@
  * by name (Client.user); names are unique and deleting a user closes its clients, so a name always
  * resolves to the user the client authenticated as.
  */
-import { type Bytes, bin } from '../bytes.ts';
+import { type Bytes, bin, unbin } from '../bytes.ts';
+import type { PersistPort } from '../ports.ts';
 import { clientInfoLine } from '../commands/client-line.ts';
 import type { Command } from '../commands/registry.ts';
 import type { Client } from '../server/client.ts';
@@ -22,20 +23,77 @@ import {
 } from './check.ts';
 import { err, type Reply } from '../resp/reply.ts';
 import { AclLog, type LogContext } from './log.ts';
-import { applyUserRule, AclUser, type RuleContext, stageUserRules } from './user.ts';
+import { aclFileText, defaultUser, usersFromAclFile, usersFromConfig } from './acl-file.ts';
+import { applyUserRule, type AclUser, type RuleContext, stageUserRules } from './user.ts';
+
+const BOTH_USERS_AND_FILE =
+  'Configuring Redis with users defined in redis.conf and at the same setting an ACL file path is invalid. ' +
+  'This setup is very likely to lead to configuration errors and security holes, please define either an ' +
+  'ACL file or declare users directly in your redis.conf, but not both.';
 
 export class AclState {
   readonly users = new Map<string, AclUser>();
   readonly log = new AclLog();
   readonly defaultUser: AclUser;
 
-  constructor(private readonly node: ServerNode) {
-    this.defaultUser = new AclUser('default', false);
-    for (const rule of ['+@all', '~*', '&*', 'on', 'nopass'])
-      applyUserRule(this.ruleContext(), this.defaultUser, rule);
+  /**
+   * `files` reads and writes the ACL file (the host's storage; none: no file can be read), and
+   * `userLines` are the configuration's `user` directives, one "name rules..." per line. Bad users
+   * or a bad ACL file at start throw, as Redis refuses to start.
+   */
+  constructor(
+    private readonly node: ServerNode,
+    private readonly files?: PersistPort,
+    userLines?: string,
+  ) {
+    this.defaultUser = defaultUser(this.ruleContext());
     this.users.set('default', this.defaultUser);
     this.applyRequirepass();
     node.config.onChange('requirepass', () => this.applyRequirepass());
+    this.loadAtStartup(userLines);
+  }
+
+  /** ACLLoadUsersAtStartup. */
+  private loadAtStartup(userLines: string | undefined): void {
+    const aclFile = this.node.config.get('aclfile');
+    if (aclFile !== '' && userLines !== undefined) throw new Error(BOTH_USERS_AND_FILE);
+    if (userLines !== undefined) {
+      const users = usersFromConfig(this.ruleContext(), userLines.split('\n'));
+      if (typeof users === 'string') throw new Error(users);
+      for (const u of users) {
+        if (u.name === 'default') this.defaultUser.copyFrom(u);
+        else this.users.set(u.name, u);
+      }
+    }
+    if (aclFile !== '') {
+      const errors = this.loadFile(undefined);
+      if (errors !== null) throw new Error(`Aborting Redis startup because of ACL errors: ${errors}`);
+    }
+  }
+
+  /**
+   * ACL LOAD: replaces every user with the file's (the default user keeps its identity). Clients of
+   * the replaced users are closed, as Redis frees those users. Returns the error text, or null.
+   */
+  loadFile(caller: Client | undefined): string | null {
+    const name = this.node.config.get('aclfile');
+    const data = this.files?.read?.(name) ?? 'No such file or directory';
+    if (typeof data === 'string') return `Error loading ACLs, opening file '${name}': ${data}`;
+    const loaded = usersFromAclFile(this.ruleContext(), name, bin(data));
+    if (!(loaded instanceof Map)) return loaded.errors;
+    this.defaultUser.copyFrom(loaded.get('default')!);
+    loaded.set('default', this.defaultUser);
+    const replaced = [...this.users.keys()].filter((n) => n !== 'default');
+    this.users.clear();
+    for (const [n, u] of loaded) this.users.set(n, u);
+    for (const n of replaced) this.dropClientsOf(caller, n);
+    return null;
+  }
+
+  /** ACL SAVE: writes every user to the ACL file; false when the host could not write it. */
+  saveFile(): boolean {
+    const text = aclFileText(this.ruleContext(), this.sortedUsers());
+    return this.files?.persist(this.node.config.get('aclfile'), unbin(text)) ?? false;
   }
 
   ruleContext(): RuleContext {
@@ -150,18 +208,23 @@ export class AclState {
     for (const name of names) {
       if (!this.users.delete(name)) continue;
       deleted++;
-      for (const c of [...this.node.clients.values()]) {
-        if (c.user !== name) continue;
-        c.user = 'default';
-        c.authenticated = false;
-        this.closeClient(caller, c);
-      }
+      this.dropClientsOf(caller, name);
     }
     return deleted;
   }
 
+  /** ACLFreeUserAndKillClients: the user's clients fall back to default, unauthenticated, and close. */
+  private dropClientsOf(caller: Client | undefined, name: string): void {
+    for (const c of [...this.node.clients.values()]) {
+      if (c.user !== name) continue;
+      c.user = 'default';
+      c.authenticated = false;
+      this.closeClient(caller, c);
+    }
+  }
+
   /** The caller gets its reply first (CLIENT_CLOSE_AFTER_COMMAND); others close at once. */
-  private closeClient(caller: Client, c: Client): void {
+  private closeClient(caller: Client | undefined, c: Client): void {
     if (c === caller) c.closeAfterReply = true;
     else this.node.kill(c);
   }

@@ -123,8 +123,9 @@ export class ServerNode {
     this.config = new Config(CONFIG_PARAMS);
     this.trackLfuConfig();
     this.pubsub = new PubSubRegistry(this);
-    for (const [k, v] of Object.entries(opts.config ?? {})) this.config.setRaw(k, v);
-    this.acl = new AclState(this);
+    // `user` directives are not config parameters: they become ACL users (one per line).
+    for (const [k, v] of Object.entries(opts.config ?? {})) if (k !== 'user') this.config.setRaw(k, v);
+    this.acl = new AclState(this, opts.persist, opts.config?.user);
     const dbCount = this.config.getInt('databases');
     for (let i = 0; i < dbCount; i++) this.dbs.push(new Database(this, i));
     // updateMaxmemory: a lowered limit starts evicting at once (Redis's eviction time proc).

@@ -1,7 +1,7 @@
 /*
  * ACL subcommands that do not change users: CAT, GENPASS, LOG, DRYRUN, HELP, LOAD/SAVE (Redis's
- * aclCommand branches, same replies and error texts). There is no ACL file in the playground, so
- * LOAD and SAVE answer as a Redis started without `aclfile`.
+ * aclCommand branches, same replies and error texts). LOAD and SAVE use the `aclfile` through the
+ * host's storage (see AclState.loadFile / saveFile).
  */
 import { allCommands, CATEGORY_NAMES, categoryByName, commandCategories } from '../../acl/categories.ts';
 import { checkUserCommand, Denied } from '../../acl/check.ts';
@@ -78,9 +78,12 @@ export function aclLoadOrSave(c: Client, argv: Bytes[]): Reply {
     );
   }
   if (lowerBin(argv[1]!) === 'save') {
+    if (c.node.acl.saveFile()) return OK;
     fail('ERR There was an error trying to save the ACLs. Please check the server logs for more information');
   }
-  fail('ERR The playground cannot read ACL files');
+  const errors = c.node.acl.loadFile(c);
+  if (errors !== null) fail(`ERR ${errors}`);
+  return OK;
 }
 
 /** addReplySubcommandSyntaxError. */
