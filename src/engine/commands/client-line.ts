@@ -6,9 +6,10 @@
  *
  * Memory figures are modelled on what redis-server 7.0.15 shows for a fresh connection, not measured:
  * a 20474-byte query buffer (the running client's request counts as qbuf, the rest as qbuf-free), its
- * argv bytes (argv-mem) plus one pointer per argument, a 1 KiB reply buffer that has not peaked yet
- * (rbs=1024 rbp=0) and 774 bytes of client struct; tot-mem is their sum (idle client: 22272), plus
- * the Pub/Sub bookkeeping of subscribed clients (PubSubRegistry.memOverhead).
+ * argv bytes (argv-mem, also kept by a blocked client) plus one pointer per argument, a 1 KiB reply
+ * buffer that has not peaked yet (rbs=1024 rbp=0) and 774 bytes of client struct; tot-mem is their sum
+ * (idle client: 22272), plus the MULTI queue and WATCH bookkeeping (multiStateMemOverhead) and the
+ * Pub/Sub bookkeeping of subscribed clients (PubSubRegistry.memOverhead).
  */
 import { type Bytes } from '../bytes.ts';
 import type { Client } from '../server/client.ts';
@@ -52,11 +53,27 @@ function respSize(argv: readonly Bytes[]): number {
   return n;
 }
 
+/** sizeof(multiCmd) and the list node + watchedKey struct each WATCHed key costs. */
+const MULTI_CMD_STRUCT = 24;
+const WATCHED_KEY_COST = 56;
+
+/**
+ * multiStateMemOverhead: queued argv bytes, the queue's array (2 slots at the first queued command,
+ * doubled whenever full) and the WATCHed keys' bookkeeping.
+ */
+function multiStateOverhead(c: Client, multiMem: number): number {
+  const queued = c.multi?.length ?? 0;
+  let slots = queued > 0 ? 2 : 0;
+  while (slots < queued) slots *= 2;
+  return multiMem + slots * MULTI_CMD_STRUCT + c.watched.length * WATCHED_KEY_COST;
+}
+
 /** The line for `c`; `isCaller` when `c` is the client running this command (its request is in qbuf). */
 export function clientInfoLine(c: Client, isCaller = false): string {
-  const current = isCaller ? c.requestArgv : undefined;
+  // The running client's request is still in its query buffer; a blocked client keeps its argv.
+  const current = isCaller || c.flags.has('blocked') ? c.requestArgv : undefined;
   const nowS = Math.floor(c.node.nowMs() / 1000);
-  const qbuf = current ? respSize(current) : 0;
+  const qbuf = isCaller && current ? respSize(current) : 0;
   const qbufFree = QUERY_BUF_ALLOC - qbuf;
   const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
   const multiMem = (c.multi ?? []).reduce(
@@ -65,7 +82,14 @@ export function clientInfoLine(c: Client, isCaller = false): string {
   );
   const argvArray = current ? current.length * POINTER : 0;
   const pubsubMem = c.node.pubsub.memOverhead(c);
-  const totMem = QUERY_BUF_ALLOC + REPLY_BUF + CLIENT_STRUCT + argvMem + argvArray + multiMem + pubsubMem;
+  const totMem =
+    QUERY_BUF_ALLOC +
+    REPLY_BUF +
+    CLIENT_STRUCT +
+    argvMem +
+    argvArray +
+    multiStateOverhead(c, multiMem) +
+    pubsubMem;
   const fields: [string, string | number][] = [
     ['id', c.id],
     ['addr', c.address.addr],
