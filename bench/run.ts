@@ -3,7 +3,8 @@
  *  (a) the engine in-process: SET and GET through node.execute() with pre-built argv and a no-op sink;
  *  (b) over TCP: redis-benchmark -t set,get -n 200000 -c 50 -q, without and with -P 16, against our
  *      server (a tsx child process, as users run it) and a real redis-server, with the ratio ours/real.
- * BENCH_SKIP_TCP=1 skips the TCP parts; BENCH_ONLY=types|messaging runs just part (c) or (d).
+ *  (c) data types, (d) streams and Pub/Sub, (e) Lua scripts: see datatypes.ts, messaging.ts, scripting.ts.
+ * BENCH_SKIP_TCP=1 skips the TCP parts; BENCH_ONLY=types|messaging|scripting runs just part (c), (d) or (e).
  */
 import { startRedis } from '../test/diff/redis.ts';
 import { findPid, processTreeCpuMs } from './cpu.ts';
@@ -12,6 +13,7 @@ import { formatOps, formatTable } from './table.ts';
 import { redisBenchmark, startOurServer } from './tcp.ts';
 import { benchDataTypes } from './datatypes.ts';
 import { benchMessaging } from './messaging.ts';
+import { benchScripting } from './scripting.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const MODES: { label: string; args: string[] }[] = [
@@ -79,3 +81,6 @@ if ((!only || only === 'types') && process.env.BENCH_SKIP_TYPES !== '1') await b
 
 // (d) streams and Pub/Sub (bench/messaging.ts); BENCH_SKIP_MESSAGING=1 skips them.
 if ((!only || only === 'messaging') && process.env.BENCH_SKIP_MESSAGING !== '1') await benchMessaging();
+
+// (e) Lua scripts (bench/scripting.ts); BENCH_SKIP_SCRIPTING=1 skips them.
+if ((!only || only === 'scripting') && process.env.BENCH_SKIP_SCRIPTING !== '1') await benchScripting();
