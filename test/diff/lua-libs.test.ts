@@ -9,9 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin } from '../../src/engine/bytes';
-import { callChunk, compile, createLua, LuaError } from '../../src/engine/lua/index';
+import { callChunk, compile, createLua, LuaError, LuaTable } from '../../src/engine/lua/index';
+import { Lua51Table } from '../../src/engine/lua/table51';
 import { protectGlobals } from '../../src/engine/scripting/globals';
-import { LIB_CASES, PROTECTED_CASES } from './lua-libs-cases';
+import { LIB_CASES, ORDER_CASES, PROTECTED_CASES } from './lua-libs-cases';
 import { RespConnection, startRedis, type RealRedis } from './redis';
 
 const DUMP =
@@ -71,6 +72,9 @@ describe('cjson, cmsgpack, bit, struct vs redis-server', () => {
 
   const families: [string, string[], boolean][] = Object.entries(LIB_CASES).map(([f, c]) => [f, c, false]);
   families.push(['readonly library', PROTECTED_CASES, true]);
+  // Key order and '#' with holes follow Lua 5.1 only once LuaTable stores entries in Lua51Table.
+  if (new LuaTable() instanceof Lua51Table || process.env.LUA_ORDER_CASES)
+    families.push(['table-order', ORDER_CASES, false]);
   for (const [family, cases, protect] of families) {
     it(`matches every ${family} snippet`, async () => {
       const mismatches: string[] = [];
