@@ -102,6 +102,7 @@ export const CONVERSION_CASES: Argv[] = [
   ev('return type(struct)'),
   ev('return type(cmsgpack)'),
   ev('return _VERSION'),
+  ev('local t = {} local cur = t for i = 1, 100 do local n = {} cur[1] = n cur = n end return t'),
 ];
 
 export const CALL_CASES: Argv[] = [

@@ -109,8 +109,20 @@ function field(name: string, v: LuaValue): LuaTable {
   return t;
 }
 
+/**
+ * Lua stack model for nested results. Redis converts a result recursively in C while every level keeps
+ * values on the Lua stack, and refuses to go deeper once 4 more slots would pass LUAI_MAXCSTACK (8000):
+ * that element becomes "ERR reached lua stack limit" and the enclosing levels carry on. The result sits
+ * 2 slots above the frame base; an array element adds 1 slot, a map key 3 and a map value 2, a set
+ * member 2. So a self-containing table prints 7995 nested arrays, then the error, exactly as Redis.
+ */
+const LUA_MAX_C_STACK = 8000;
+const ROOT_HEIGHT = 2;
+const STACK_LIMIT: Reply = { t: 'error', s: 'ERR reached lua stack limit' };
+
 /** Script result -> reply. `scriptResp` is the protocol the script chose (redis.setresp), 2 by default. */
-export function luaToReply(v: LuaValue, scriptResp: 2 | 3 = 2): Reply {
+export function luaToReply(v: LuaValue, scriptResp: 2 | 3 = 2, height = ROOT_HEIGHT): Reply {
+  if (height + 4 > LUA_MAX_C_STACK) return STACK_LIMIT;
   if (typeof v === 'string') return { t: 'bulk', b: unbin(v) };
   if (typeof v === 'number') return { t: 'int', n: toLongLong(v) };
   if (typeof v === 'boolean') {
@@ -122,18 +134,18 @@ export function luaToReply(v: LuaValue, scriptResp: 2 | 3 = 2): Reply {
   if (typeof e === 'string') return { t: 'error', s: e.replace(/[\r\n]/g, ' ') };
   const ok = v.get('ok');
   if (typeof ok === 'string') return { t: 'simple', s: ok.replace(/[\r\n]/g, ' ') };
-  const special = resp3Table(v, scriptResp);
+  const special = resp3Table(v, scriptResp, height);
   if (special) return special;
   const out: Reply[] = [];
   for (let i = 1; ; i++) {
     const item = v.get(i);
     if (item === undefined) break;
-    out.push(luaToReply(item, scriptResp));
+    out.push(luaToReply(item, scriptResp, height + 1));
   }
   return { t: 'array', a: out };
 }
 
-function resp3Table(v: LuaTable, scriptResp: 2 | 3): Reply | undefined {
+function resp3Table(v: LuaTable, scriptResp: 2 | 3, height: number): Reply | undefined {
   const d = v.get('double');
   if (typeof d === 'number') return { t: 'double', d };
   const big = v.get('big_number');
@@ -148,14 +160,15 @@ function resp3Table(v: LuaTable, scriptResp: 2 | 3): Reply | undefined {
   if (m instanceof LuaTable) {
     const pairs: [Reply, Reply][] = [];
     for (let e = m.next(undefined); e; e = m.next(e[0])) {
-      pairs.push([luaToReply(e[0], scriptResp), luaToReply(e[1], scriptResp)]);
+      pairs.push([luaToReply(e[0], scriptResp, height + 3), luaToReply(e[1], scriptResp, height + 2)]);
     }
     return { t: 'map', m: pairs };
   }
   const s = v.get('set');
   if (s instanceof LuaTable) {
     const members: Reply[] = [];
-    for (let e = s.next(undefined); e; e = s.next(e[0])) members.push(luaToReply(e[0], scriptResp));
+    for (let e = s.next(undefined); e; e = s.next(e[0]))
+      members.push(luaToReply(e[0], scriptResp, height + 2));
     return { t: 'set', a: members };
   }
   return undefined;

@@ -164,7 +164,7 @@ export function finishScript(run: ScriptRun, outcome: ScriptOutcome): Reply {
   scripts.current = undefined;
   run.client.flags.delete('multi');
   scripts.afterRun(run);
-  if (outcome.ok) return luaToReply(outcome.value, run.client.resp);
+  if (outcome.ok) return resultReply(outcome.value, run.client.resp);
   const info = errorInfoOf(outcome.error, (v) => run.lua.tostring(v));
   let text = info.msg;
   if (outcome.line >= 0) text += ` script: ${run.name}, on ${run.source}:${outcome.line}.`;
@@ -177,4 +177,17 @@ function stringArray(items: readonly Bytes[]): LuaTable {
   const t = new LuaTable();
   t.setArray(items.map(bin));
   return t;
+}
+
+/**
+ * The script's result as a reply. Results nested deeper than the JS stack allows (Redis goes 7995
+ * levels deep before its Lua stack limit) answer the limit error at the top level instead.
+ */
+function resultReply(value: LuaValue, resp: 2 | 3): Reply {
+  try {
+    return luaToReply(value, resp);
+  } catch (e) {
+    if (e instanceof RangeError) return err('ERR reached lua stack limit');
+    throw e;
+  }
 }
