@@ -4,6 +4,7 @@
  * debug-digest.ts), PROTOCOL (debug-protocol.ts), HELP). The dispatcher refuses DEBUG unless
  * enable-debug-command allows it, before any of this runs.
  */
+import { debugPopulate } from './debug-populate.ts';
 import { bin, type Bytes, lowerBin } from '../bytes.ts';
 import { arr, bulkStr, int, OK, type Reply, simple } from '../resp/reply.ts';
 import type { Client } from '../server/client.ts';
@@ -79,6 +80,7 @@ function debug(c: Client, argv: Bytes[]): Reply {
   if (sub === 'protocol' && argv.length === 3) return debugProtocol(c, argv);
   if (sub === 'quicklist-packed-threshold' && argv.length === 3) return debugQuicklistPackedThreshold(argv);
   if (sub === 'reload') return debugReload(c, argv);
+  if (sub === 'populate' && argv.length >= 3 && argv.length <= 5) return debugPopulate(c, argv);
   if (sub === 'loadaof') return debugLoadAofCommand(c);
   if (sub === 'digest' && argv.length === 2) return simple(datasetDigestHex(c.node.dbs));
   if (sub === 'digest-value') return arr(argv.slice(2).map((k) => simple(keyDigestHex(c.db, bin(k)))));
