@@ -54,6 +54,10 @@ const KEY_CASES: string[][] = [
   ['SORT', 'rw:l', 'ALPHA', 'STORE', 'w:sorted'],
   ['SORT', 'rw:l', 'ALPHA', 'STORE', 'r:sorted'],
   ['SORT_RO', 'r:l', 'ALPHA'],
+  ['SORT', 'rw:l', 'BY', 'rw:w_*', 'ALPHA'],
+  ['SORT', 'rw:l', 'BY', 'nosort'],
+  ['SORT', 'rw:l', 'ALPHA', 'GET', '#'],
+  ['SORT_RO', 'rw:l', 'GET', 'rw:*'],
   ['XADD', 'w:x', '1-1', 'f', 'v'],
   ['XADD', 'r:x', '1-1', 'f', 'v'],
   ['XREAD', 'STREAMS', 'r:x', 'rw:x', '0', '0'],
@@ -127,6 +131,19 @@ describe('ACL permissions (differential)', () => {
     await checkAcl(d, ['ACL', 'SETUSER', 'keys', 'on', '>pw', '+@all', '~rw:*', '%R~r:*', '%W~w:*', '&*']);
     const p = await asUser(d, 'keys');
     for (const c of KEY_CASES) await pairCheck(d, p, ...c);
+    expect(unexplained(d, missing)).toEqual([]);
+  });
+
+  it('lets SORT use BY and GET patterns only with read access to every key', async () => {
+    await checkAcl(d, ['ACL', 'SETUSER', 'sorter', 'on', '>pw', '+@all', '%R~*', '~rw:*']);
+    const p = await asUser(d, 'sorter');
+    await pairCheck(d, p, 'RPUSH', 'rw:sl', 'b', 'a');
+    await pairCheck(d, p, 'SORT', 'rw:sl', 'BY', 'w_*', 'ALPHA');
+    await pairCheck(d, p, 'SORT', 'rw:sl', 'ALPHA', 'GET', '#', 'GET', 'x_*');
+    await pairCheck(d, p, 'SORT', 'rw:sl', 'ALPHA', 'GET', '#', 'STORE', 'w:out');
+    await checkAcl(d, ['ACL', 'SETUSER', 'sorter2', 'on', '>pw', '-@all', '+sort', '%R~*', '(+@all ~rw:*)']);
+    const q = await asUser(d, 'sorter2');
+    await pairCheck(d, q, 'SORT', 'rw:sl', 'BY', 'w_*', 'ALPHA');
     expect(unexplained(d, missing)).toEqual([]);
   });
 

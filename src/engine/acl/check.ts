@@ -103,6 +103,29 @@ export function checkUserCommand(u: AclUser, cmd: Command, argv: readonly Bytes[
   return worst;
 }
 
+/** ACLSelectorHasUnrestrictedKeyAccess: a "*" pattern (or allkeys) with the access the flags need. */
+function selectorHasAllKeys(s: Selector, keySpecFlags: readonly string[]): boolean {
+  if (s.allKeys) return true;
+  const need = neededKeyAccess(keySpecFlags);
+  return s.keys.some((p) => (p.flags & need) === need && p.pattern === '*');
+}
+
+/**
+ * ACLUserCheckCmdWithUnrestrictedKeyAccess: one selector both allows the command and reaches every
+ * key with the given access (SORT's BY and GET patterns read keys nobody named).
+ */
+export function userHasFullKeyAccess(
+  u: AclUser,
+  cmd: Command,
+  argv: readonly Bytes[],
+  keySpecFlags: readonly string[],
+): boolean {
+  const keys = new KeyCache(cmd, argv);
+  return u.selectors.some(
+    (s) => selectorCheck(s, cmd, argv, keys) === null && selectorHasAllKeys(s, keySpecFlags),
+  );
+}
+
 /** ACLUserCheckChannelPerm. */
 export function userAllowsChannel(u: AclUser, channel: string, isPattern: boolean): boolean {
   return u.selectors.some((s) => s.allChannels || channelInList(s.channels, channel, isPattern));

@@ -15,6 +15,7 @@ import type { Client } from '../../server/client.ts';
 import { E, fail } from '../../server/errors.ts';
 import { parseI64 } from '../../util/parse.ts';
 import { cLength, hasStar } from './pattern.ts';
+import { userHasFullKeyAccess } from '../../acl/check.ts';
 
 export interface SortOptions {
   desc: boolean;
@@ -40,6 +41,14 @@ function limitNumber(b: Bytes): bigint {
 function refuseInCluster(c: Client, option: string): void {
   if (c.node.config.get('cluster-enabled') === 'yes')
     fail(`ERR ${option} option of SORT denied in Cluster mode.`);
+}
+
+/** BY and GET patterns read arbitrary keys: the user needs read access to all keys (sort.c). */
+function refuseWithoutFullKeyAccess(c: Client, argv: Bytes[], readonly: boolean, option: string): void {
+  const cmd = c.node.commands.lookupByName(readonly ? 'sort_ro' : 'sort')!;
+  if (!userHasFullKeyAccess(c.node.acl.userOf(c), cmd, argv, ['ACCESS'])) {
+    fail(`ERR ${option} option of SORT denied due to insufficient ACL permissions.`);
+  }
 }
 
 export function parseSortOptions(c: Client, argv: Bytes[], readonly: boolean): SortOptions {
@@ -70,10 +79,13 @@ export function parseSortOptions(c: Client, argv: Bytes[], readonly: boolean): S
     } else if (word === 'by' && left >= 1) {
       o.by = argv[++j]!;
       // Once a constant BY was seen, a later pattern BY does not bring sorting back (as in Redis).
-      if (hasStar(o.by)) refuseInCluster(c, 'BY');
-      else o.dontSort = true;
+      if (hasStar(o.by)) {
+        refuseInCluster(c, 'BY');
+        refuseWithoutFullKeyAccess(c, argv, readonly, 'BY');
+      } else o.dontSort = true;
     } else if (word === 'get' && left >= 1) {
       refuseInCluster(c, 'GET');
+      refuseWithoutFullKeyAccess(c, argv, readonly, 'GET');
       o.gets.push(argv[++j]!);
     } else {
       fail(E.syntax);
