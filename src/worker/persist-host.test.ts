@@ -165,4 +165,48 @@ describe('browser persistence host', () => {
     expect(kv.data.has('c:appendonlydir/x.aof#000000000000')).toBe(true);
     expect(a.posted.slice(before).some((m) => m.type === 'persistState')).toBe(true);
   });
+
+  it('AOF always: a write acknowledged before a crash is found after it, and by the next page', async () => {
+    const kv = new MemoryKv();
+    const a = await booted(kv);
+    await a.req({ type: 'persistMode', mode: 'always' });
+    a.env.passRealTime(3000);
+    await settle();
+    await a.run('SET', 'k', 'v');
+    await settle();
+    expect([...kv.data.keys()].some((k) => k.startsWith('c:appendonlydir/appendonly.aof.'))).toBe(true);
+    await a.req({ type: 'persistAction', action: 'crash' });
+    expect(await a.run('GET', 'k')).toEqual([bulk('v')]);
+    const b = await booted(kv);
+    expect(await b.run('GET', 'k')).toEqual([bulk('v')]);
+    expect((await b.state()).info.aof_enabled).toBe('1');
+  });
+
+  it('AOF everysec: a crash loses what was not yet synced, not what the last second synced', async () => {
+    const kv = new MemoryKv();
+    const a = await booted(kv);
+    await a.req({ type: 'persistMode', mode: 'everysec' });
+    a.env.passRealTime(3000);
+    await a.run('SET', 'synced', '1');
+    a.env.passRealTime(1500);
+    await a.run('SET', 'unsynced', '2');
+    await a.req({ type: 'persistAction', action: 'crash' });
+    expect(await a.run('MGET', 'synced', 'unsynced')).toEqual([{ t: 'array', a: [bulk('1'), { t: 'nil' }] }]);
+  });
+
+  it('SHUTDOWN stops the server until the panel starts it again', async () => {
+    const kv = new MemoryKv();
+    const a = await booted(kv);
+    await a.run('SET', 'k', 'v');
+    await a.run('SHUTDOWN');
+    await settle();
+    expect((await a.state()).stopped).toBe(true);
+    expect(await a.req({ type: 'connect' })).toMatchObject({
+      type: 'error',
+      message: 'Could not connect to Redis at 127.0.0.1:6379: Connection refused',
+    });
+    await a.req({ type: 'persistAction', action: 'restart' });
+    expect((await a.state()).stopped).toBe(false);
+    expect(await a.run('GET', 'k')).toEqual([bulk('v')]);
+  });
 });

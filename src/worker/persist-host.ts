@@ -24,6 +24,8 @@ import { HOST_PREFIX, PersistFiles } from './persist-files.ts';
 import { storageErrorText, type KvStore } from './persist-kv.ts';
 
 export const SHUTDOWN_FILE = `${HOST_PREFIX}shutdown.rdb`;
+/** appenddirname (immutable in Redis 7.0): the AOF's files are stored under it. */
+export const AOF_DIR = 'appendonlydir/';
 export const MODE_FILE = `${HOST_PREFIX}mode`;
 /** appendfsync no: appends reach storage after this much real time, as the kernel's writeback would. */
 export const WRITEBACK_MS = 30_000;
@@ -146,6 +148,7 @@ export class Persistence {
     return {
       persist: (name, data) => {
         this.files.put(name, data);
+        if (name === 'dump.rdb') this.snapshotStale();
         return true;
       },
       append: (name, data) => {
@@ -160,8 +163,23 @@ export class Persistence {
       },
       remove: (name) => this.files.remove(name),
       log: (level, line) => this.remember(level, line),
-      exit: (code) => this.hooks.exit(code),
+      exit: (code) => {
+        // SHUTDOWN made its final save (or was told not to): the ready-made one must not win.
+        if (this.files.read(SHUTDOWN_FILE) !== undefined) this.files.remove(SHUTDOWN_FILE);
+        this.hooks.exit(code);
+      },
+      read: (name) => this.files.read(name) ?? 'No such file or directory',
     };
+  }
+
+  /**
+   * dump.rdb was just written: the shutdown snapshot may be older than it, so it goes now, and the
+   * next tick writes a fresh one if writes are still unsaved (writes during a BGSAVE).
+   */
+  private snapshotStale(): void {
+    if (this.files.read(SHUTDOWN_FILE) !== undefined) this.files.remove(SHUTDOWN_FILE);
+    this.snapshotOf = [-1, -1];
+    this.snapshotAtMs = Number.NEGATIVE_INFINITY;
   }
 
   private remember(level: 'notice' | 'warning', line: string): void {
@@ -189,24 +207,40 @@ export class Persistence {
   }
 
   /**
-   * What a new node gets: the port and dump.rdb (the shutdown snapshot first becomes dump.rdb, as the
-   * final save of the previous page did). `withRdb` false: start empty (the file failed to load).
+   * What a new node gets: the port, dump.rdb and the AOF directory's files (the shutdown snapshot
+   * first becomes dump.rdb, as the final save of the previous page did). `withFiles` false: nothing
+   * to load (the stored files failed to load).
    */
-  nodeOptions(withRdb: boolean): Pick<NodeOptions, 'persist' | 'rdb'> {
+  nodeOptions(withFiles: boolean): Pick<NodeOptions, 'persist' | 'rdb' | 'aofFiles'> {
     const shutdown = this.files.read(SHUTDOWN_FILE);
     if (shutdown !== undefined) {
       this.files.put('dump.rdb', shutdown);
       this.files.remove(SHUTDOWN_FILE);
     }
-    const rdb = withRdb ? this.files.read('dump.rdb') : undefined;
-    return rdb === undefined ? { persist: this.port } : { persist: this.port, rdb };
+    if (!withFiles) return { persist: this.port };
+    this.loadError = null;
+    const rdb = this.files.read('dump.rdb');
+    const aofFiles = new Map<string, Uint8Array>();
+    for (const { name } of this.files.listDurable()) {
+      if (!name.startsWith(AOF_DIR)) continue;
+      const data = this.files.read(name);
+      if (data !== undefined) aofFiles.set(name.slice(AOF_DIR.length), data);
+    }
+    return rdb === undefined ? { persist: this.port, aofFiles } : { persist: this.port, rdb, aofFiles };
   }
 
-  /** The node could not load the stored file: remember Redis's log lines about it. */
-  startFailed(e: unknown): void {
+  /**
+   * The node could not load the stored files: remember Redis's log lines about it. It then starts
+   * empty with appendonly off, so that no stored file is rewritten until the user acts.
+   */
+  startFailed(e: unknown): Record<string, string> {
     const lines = this.log.filter((l) => l.startsWith('#')).slice(-2);
     const why = lines.length > 0 ? lines.join(' ') : e instanceof Error ? e.message : String(e);
-    this.loadError = `The stored dump.rdb could not be loaded (${why}); the server started empty.`;
+    const what = this.startupMode() === 'rdb' ? 'dump.rdb' : 'append only file';
+    this.loadError =
+      `The stored ${what} could not be loaded (${why}). The server started empty` +
+      (what === 'dump.rdb' ? '.' : ' with appendonly no; the stored files are untouched.');
+    return { ...this.startupConfig(), appendonly: 'no' };
   }
 
   /** "Crash": forget what was not durable, and the final save a killed server never makes. */
