@@ -94,7 +94,8 @@ export class PlaygroundHost {
     this.post = (m) => this.outbox.post(m);
     persistence?.wire({
       hold: (durable) => this.outbox.holdUntil(durable),
-      exit: () => this.session && this.stopNode(this.session),
+      // Called inside SHUTDOWN's execution: stop once the command has returned.
+      exit: () => queueMicrotask(() => this.session && this.stopNode(this.session)),
       changed: () => this.session && this.pushPersistState(this.session),
     });
   }
@@ -216,8 +217,8 @@ export class PlaygroundHost {
     try {
       return world.addNode({ ...spec, config: p.startupConfig(), hostOptions: p.nodeOptions(true) });
     } catch (e) {
-      p.startFailed(e);
-      return world.addNode({ ...spec, config: p.startupConfig(), hostOptions: p.nodeOptions(false) });
+      const config = p.startFailed(e);
+      return world.addNode({ ...spec, config, hostOptions: p.nodeOptions(false) });
     }
   }
 
