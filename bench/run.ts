@@ -3,8 +3,9 @@
  *  (a) the engine in-process: SET and GET through node.execute() with pre-built argv and a no-op sink;
  *  (b) over TCP: redis-benchmark -t set,get -n 200000 -c 50 -q, without and with -P 16, against our
  *      server (a tsx child process, as users run it) and a real redis-server, with the ratio ours/real.
- *  (c) data types, (d) streams and Pub/Sub, (e) Lua scripts: see datatypes.ts, messaging.ts, scripting.ts.
- * BENCH_SKIP_TCP=1 skips the TCP parts; BENCH_ONLY=types|messaging|scripting runs just part (c), (d) or (e).
+ *  (c) data types, (d) streams and Pub/Sub, (e) Lua scripts, (f) RDB SAVE/load: see datatypes.ts,
+ *      messaging.ts, scripting.ts, persistence.ts.
+ * BENCH_SKIP_TCP=1 skips the TCP parts (and f); BENCH_ONLY=types|messaging|scripting|persistence runs one part.
  */
 import { startRedis } from '../test/diff/redis.ts';
 import { findPid, processTreeCpuMs } from './cpu.ts';
@@ -14,6 +15,7 @@ import { redisBenchmark, startOurServer } from './tcp.ts';
 import { benchDataTypes } from './datatypes.ts';
 import { benchMessaging } from './messaging.ts';
 import { benchScripting } from './scripting.ts';
+import { benchPersistence } from './persistence.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const MODES: { label: string; args: string[] }[] = [
@@ -84,3 +86,12 @@ if ((!only || only === 'messaging') && process.env.BENCH_SKIP_MESSAGING !== '1')
 
 // (e) Lua scripts (bench/scripting.ts); BENCH_SKIP_SCRIPTING=1 skips them.
 if ((!only || only === 'scripting') && process.env.BENCH_SKIP_SCRIPTING !== '1') await benchScripting();
+
+// (f) RDB SAVE and load of 1M keys against redis-server (bench/persistence.ts); BENCH_SKIP_PERSISTENCE=1 skips.
+if (
+  (!only || only === 'persistence') &&
+  process.env.BENCH_SKIP_PERSISTENCE !== '1' &&
+  process.env.BENCH_SKIP_TCP !== '1'
+) {
+  await benchPersistence();
+}

@@ -19,11 +19,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx src/node/main.ts --port N` and resolves once it prints its ready line. */
-export async function startOurServer(): Promise<RunningServer> {
+/** Starts `tsx src/node/main.ts --port N [extra...]` and resolves once it prints its ready line. */
+export async function startOurServer(extra: readonly string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const tsx = `${ROOT}node_modules/.bin/tsx`;
-  const child = spawn(tsx, ['src/node/main.ts', '--port', String(port), '--save', ''], {
+  const child = spawn(tsx, ['src/node/main.ts', '--port', String(port), '--save', '', ...extra], {
     cwd: ROOT,
     stdio: 'pipe',
   });
