@@ -154,3 +154,32 @@ test('a bad .rdb shows Redis error and changes nothing; a dump made by real Redi
   await expectLastLine(page, PROMPT);
   expect(await said(page, 'lrange fruits 0 -1')).toEqual(['1) "apple"', '2) "banana"', '3) "cherry"']);
 });
+
+test('AOF always: a write acknowledged just before the page closes is there when it reopens', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await open(page);
+  await openPanel(page);
+  await page.getByTestId('persist-mode-always').check();
+  await expect(page.getByTestId('persist-outcome')).toHaveText('Mode set: always');
+  await expect(page.getByTestId('persist-aof')).toHaveText('on (appendfsync always)');
+  await expect(page.locator('[data-testid=persist-file][data-name$=".manifest"]')).toHaveCount(1);
+  await focusConsole(page);
+  expect(await said(page, 'config set save ""')).toEqual(['OK']);
+  expect(await said(page, 'set acked 1')).toEqual(['OK']);
+  await page.close();
+
+  const again = await context.newPage();
+  await open(again);
+  expect(await said(again, 'get acked')).toEqual(['"1"']);
+  // A crash keeps it too: nothing acknowledged is lost with appendfsync always.
+  expect(await said(again, 'incr acked')).toEqual(['(integer) 2']);
+  await openPanel(again);
+  await again.getByTestId('persist-crash').click();
+  await expect(again.getByTestId('persist-outcome')).toHaveText(
+    'The server crashed and restarted from storage.',
+  );
+  await focusConsole(again);
+  expect((await said(again, 'get acked')).slice(-1)).toEqual(['"2"']);
+});
