@@ -72,6 +72,10 @@ describe('ACL file and user directives', () => {
       'user ann on #2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881 ~a* resetchannels -@all +get\n' +
         'user default on nopass sanitize-payload ~* resetchannels +@all -flushdb',
     );
+    expect(node.acl.configRewriteLines()).toEqual([
+      'user ann on #2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881 ~a* resetchannels -@all +get',
+      'user default on nopass sanitize-payload ~* resetchannels +@all -flushdb',
+    ]);
     expect(() => testNode({ config: { user: 'foo\nfoo' } })).toThrow(/Duplicate user/);
     expect(() => testNode({ config: { user: 'foo', aclfile: 'x.acl' } })).toThrow(/not both/);
   });

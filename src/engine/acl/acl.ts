@@ -90,6 +90,15 @@ export class AclState {
     return null;
   }
 
+  /**
+   * rewriteConfigUserOption: the `user` lines CONFIG REWRITE writes (every user, in name order), or
+   * null when an ACL file holds the users (the config file then keeps no `user` lines).
+   */
+  configRewriteLines(): string[] | null {
+    if (this.node.config.get('aclfile') !== '') return null;
+    return aclFileText(this.ruleContext(), this.sortedUsers()).split('\n').slice(0, -1);
+  }
+
   /** ACL SAVE: writes every user to the ACL file; false when the host could not write it. */
   saveFile(): boolean {
     const text = aclFileText(this.ruleContext(), this.sortedUsers());
