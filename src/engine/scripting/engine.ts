@@ -13,6 +13,7 @@
 import { type Bytes, bin } from '../bytes.ts';
 import { compile, LuaSyntaxError, type LuaFunction } from '../lua/index.ts';
 import { Lrand48 } from '../lua/lib-math.ts';
+import { aclCommandAllowed } from '../acl/index.ts';
 import { Client } from '../server/client.ts';
 import { memoryToFree } from '../server/evict.ts';
 import type { ServerNode } from '../server/node.ts';
@@ -81,8 +82,9 @@ export class ScriptingEngine implements ScriptHost {
     return this.evalEnvironment;
   }
 
-  aclAllows(_run: ScriptRun, _argv: Bytes[]): boolean {
-    return true;
+  aclAllows(run: ScriptRun, argv: Bytes[]): boolean {
+    const cmd = this.node.commands.lookup(argv);
+    return cmd !== undefined && aclCommandAllowed(this.node, run.caller, cmd, argv);
   }
 
   /** Bookkeeping after every run (statistics hooks live here). */
@@ -123,6 +125,7 @@ export class ScriptingEngine implements ScriptHost {
     const compat = (req.flags & SCRIPT_FLAG_EVAL_COMPAT) !== 0;
     const client = this.client;
     client.db = req.caller.db;
+    client.user = req.caller.user;
     client.resp = 2;
     if (req.caller.multi !== null) client.flags.add('multi');
     return {

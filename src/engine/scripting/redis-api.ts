@@ -161,21 +161,34 @@ function redisCall(run: ScriptRun, a: LuaValue[], raise: boolean, sites: ErrorSi
   throw new LuaError(failure);
 }
 
-/** Replaces pcall so that an error table caught by it reads as its `err` string (luaRedisPcall). */
+/**
+ * Replaces pcall so that an error table caught by it reads as its `err` string (luaRedisPcall). The
+ * suspendable form delegates to the original's, so a long loop under pcall still yields between slices.
+ */
 export function wrapPcall(st: LuaState): void {
   const original = st.globals.getStr('pcall');
   if (!(original instanceof LuaFunction)) return;
+  const originalGen = original.gen;
   st.globals.set(
     'pcall',
-    new LuaFunction('pcall', (args) => {
-      const r = original.call(args);
-      if (r[0] === false && r[1] instanceof LuaTable) {
-        const e = r[1].get('err');
-        if (typeof e === 'string' || typeof e === 'number') r[1] = e;
-      }
-      return r;
-    }),
+    new LuaFunction(
+      'pcall',
+      (args) => errorsAsStrings(original.call(args)),
+      true,
+      originalGen &&
+        function* (args) {
+          return errorsAsStrings(yield* originalGen(args));
+        },
+    ),
   );
+}
+
+function errorsAsStrings(r: LuaValue[]): LuaValue[] {
+  if (r[0] === false && r[1] instanceof LuaTable) {
+    const e = r[1].get('err');
+    if (typeof e === 'string' || typeof e === 'number') r[1] = e;
+  }
+  return r;
 }
 
 /** math.random / math.randomseed on the node's shared generator (redis_math_random). */

@@ -6,7 +6,8 @@
  *
  *   1. lookup + arity       "Unknown Redis command called from script" / "Wrong number of args ..."
  *   2. noscript flag        "This Redis command is not allowed from script" (MULTI, EXEC, SUBSCRIBE...)
- *   3. ACL                  (until ACL lands every user may run everything)
+ *   3. ACL                  the caller's user must be allowed the command, its keys and channels
+ *                           ("The user executing the script ..."; logged in ACL LOG as "lua")
  *   4. writes               refused in read-only runs (EVAL_RO, FCALL_RO, no-writes; may-replicate
  *                           commands count as writes): "Write commands are not allowed from read-only
  *                           scripts."; once the script has written, later writes are never refused
@@ -15,41 +16,25 @@
  * A refused command counts as a rejected call of that command and as an error reply (errorstats).
  */
 import type { Bytes } from '../bytes.ts';
+import type { Command } from '../commands/registry.ts';
 import { type Reply, err } from '../resp/reply.ts';
 import { OOM_ERROR } from '../server/admission.ts';
 import { arityOk, call } from '../server/dispatch.ts';
+import { aclCheckCommand } from '../acl/index.ts';
 import type { ScriptRun } from './run.ts';
 
 export function scriptCall(run: ScriptRun, argv: Bytes[]): Reply {
   const node = run.node;
   const c = run.client;
   const cmd = node.commands.lookup(argv);
-  let refusal: string | undefined;
-  if (cmd === undefined) refusal = 'Unknown Redis command called from script';
-  else if (!arityOk(cmd, argv.length)) refusal = 'Wrong number of args calling Redis command from script';
-  else {
-    const flags = cmd.spec.flags;
-    const writes = flags.includes('write');
-    if (flags.includes('noscript')) refusal = 'This Redis command is not allowed from script';
-    else if (run.readOnly && (writes || flags.includes('may_replicate'))) {
-      refusal = 'Write commands are not allowed from read-only scripts.';
-    } else if (
-      !run.allowOom &&
-      run.oomAtStart &&
-      !run.writeDirty &&
-      flags.includes('denyoom') &&
-      node.config.getInt('maxmemory') > 0
-    ) {
-      refusal = `-${OOM_ERROR}`;
-    }
-    if (refusal === undefined && writes) run.writeDirty = true;
-  }
+  const refusal = refusalFor(run, cmd, argv);
   if (refusal !== undefined) {
     const text = refusal.startsWith('-') ? refusal.slice(1) : `ERR ${refusal}`;
     if (cmd) cmd.stats.rejectedCalls++;
     node.stats.countError(text);
     return err(text);
   }
+  if (cmd!.spec.flags.includes('write')) run.writeDirty = true;
   c.requestArgv = argv;
   const captured: Reply[] = [];
   const sink = c.sink as ScriptSink;
@@ -60,6 +45,27 @@ export function scriptCall(run: ScriptRun, argv: Bytes[]): Reply {
   } finally {
     sink.capture = undefined;
   }
+}
+
+/** The checks of scriptCall in Redis's order: the refusal text (a leading "-" carries its own code). */
+function refusalFor(run: ScriptRun, cmd: Command | undefined, argv: Bytes[]): string | undefined {
+  if (cmd === undefined) return 'Unknown Redis command called from script';
+  if (!arityOk(cmd, argv.length)) return 'Wrong number of args calling Redis command from script';
+  const flags = cmd.spec.flags;
+  if (flags.includes('noscript')) return 'This Redis command is not allowed from script';
+  const aclDenied = aclCheckCommand(run.node, run.client, cmd, argv);
+  if (aclDenied !== null) return aclDenied;
+  const writes = flags.includes('write');
+  if (run.readOnly && (writes || flags.includes('may_replicate'))) {
+    return 'Write commands are not allowed from read-only scripts.';
+  }
+  const oom =
+    !run.allowOom &&
+    run.oomAtStart &&
+    !run.writeDirty &&
+    flags.includes('denyoom') &&
+    run.node.config.getInt('maxmemory') > 0;
+  return oom ? `-${OOM_ERROR}` : undefined;
 }
 
 /** The script client's sink: replies a handler writes itself are captured during scriptCall. */

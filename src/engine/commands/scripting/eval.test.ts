@@ -111,3 +111,21 @@ describe('functions in RDB', () => {
     expect(text(c.call('FUNCTION', 'LIST'))).toHaveLength(1);
   });
 });
+
+describe('long scripts under pcall', () => {
+  it('still suspend between slices and can be killed', () => {
+    const { node, clock } = testNode();
+    node.busy.onPending = () => undefined;
+    const a = testClient(node);
+    const b = testClient(node);
+    const script = "local f = function() while 1 do redis.call('ping') end end while 1 do pcall(f) end";
+    expect(a.call('EVAL', script, '0')).toBeUndefined();
+    expect(node.busy.active).toBe(true);
+    clock.advance(6000);
+    node.busy.continue();
+    expect(text(b.call('SCRIPT', 'KILL'))).toBe('+OK');
+    node.busy.continue();
+    expect(node.busy.active).toBe(false);
+    expect(text(a.replies[0])).toMatch(/^ERR:ERR Script killed by user with SCRIPT KILL\.\.\. script: /);
+  });
+});

@@ -10,7 +10,7 @@
  * "timeout is negative"); 0 waits forever. A negative COUNT counts as 0, meaning no limit.
  * IDs are not parsed here: each command resolves them against its keys ("$", ">", or a strict ID).
  */
-import { type Bytes, eqIgnoreCase } from '../../bytes.ts';
+import { bin, type Bytes, eqIgnoreCase } from '../../bytes.ts';
 import type { Client } from '../../server/client.ts';
 import { E, fail } from '../../server/errors.ts';
 import { parseI64 } from '../../util/parse.ts';
@@ -68,6 +68,8 @@ export function parseReadArgs(c: Client, argv: Bytes[], isGroup: boolean): ReadA
     const more = argv.length - i - 1;
     const o = cString(argv[i]!);
     if (more > 0 && eqIgnoreCase(o, 'block')) {
+      if (c.flags.has('script'))
+        fail(`ERR ${bin(cString(argv[0]!))} command is not allowed with BLOCK option from scripts`);
       out.block = true;
       out.deadlineMs = parseBlockMs(c, argv[++i]!);
     } else if (more > 0 && eqIgnoreCase(o, 'count')) {
