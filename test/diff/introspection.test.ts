@@ -22,7 +22,12 @@ function slowlogShape(r: Reply): unknown {
   return r.a.map((e) => {
     if (e.t !== 'array' || e.a.length !== 6) return 'bad entry';
     const args = e.a[3]!;
-    return [args.t === 'array' ? args.a.map(text) : 'bad args', text(e.a[5]!)];
+    const peer = text(e.a[4]!);
+    return [
+      args.t === 'array' ? args.a.map(text) : 'bad args',
+      peer === '?:0' ? peer : 'addr',
+      text(e.a[5]!),
+    ];
   });
 }
 
@@ -100,6 +105,17 @@ describe('differential introspection', () => {
       ['CONFIG', 'SET', 'slowlog-log-slower-than', '10000'],
       ['CONFIG', 'SET', 'slowlog-max-len', '128'],
     ]);
+    expect(d.mismatches).toEqual([]);
+  });
+
+  it('SLOWLOG logs the commands a script runs, from a client without address', async () => {
+    await d.checkAll([
+      ['CONFIG', 'SET', 'slowlog-log-slower-than', '0'],
+      ['SLOWLOG', 'RESET'],
+      ['EVAL', "redis.call('set', KEYS[1], ARGV[1]); return redis.pcall('incr', KEYS[1])", '1', 'sk', 'v'],
+      ['CONFIG', 'SET', 'slowlog-log-slower-than', '10000'],
+    ]);
+    await d.check(['SLOWLOG', 'GET', '-1'], { project: slowlogShape });
     expect(d.mismatches).toEqual([]);
   });
 

@@ -66,7 +66,8 @@ export class SlowLog {
       timeS: Math.floor(this.node.nowMs() / 1000),
       durationUs,
       argv: trimArguments(argv),
-      peer: c.address.addr,
+      // Clients without a connection (the scripting client) show Redis's placeholder peer.
+      peer: this.node.clients.get(c.id) === c ? c.address.addr : '?:0',
       clientName: c.name ?? new Uint8Array(0),
     };
   }
