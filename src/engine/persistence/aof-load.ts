@@ -89,6 +89,8 @@ function readCommand(r: Reader): Bytes[] | null {
 export function loadingClient(node: ServerNode): Client {
   const c = new Client(-1, node, { write: () => undefined, close: () => undefined }, { addr: '', laddr: '' });
   c.authenticated = true;
+  // Redis's CLIENT_ID_AOF: commands obey what was written (mustObeyClient), e.g. XADD's LIMIT.
+  c.flags.add('must-obey');
   return c;
 }
 

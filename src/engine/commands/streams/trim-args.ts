@@ -95,6 +95,11 @@ export function parseAddTrimArgs(c: Client, argv: Bytes[], xadd: boolean): AddTr
 function finishLimit(c: Client, out: AddTrimArgs, limit: number | null, xadd: boolean): void {
   if (limit !== null && limit !== 0 && out.trim === null) fail(ERR_LIMIT_NO_STRATEGY);
   if (!xadd && out.trim === null) fail(ERR_XTRIM_NO_STRATEGY);
+  // mustObeyClient (the AOF loader, a master): the threshold was rewritten to be exact, no LIMIT.
+  if (c.flags.has('must-obey')) {
+    if (out.trim !== null) out.trim.limit = 0;
+    return;
+  }
   if (limit !== null) {
     if (out.trim === null || !out.trim.approx) fail(ERR_LIMIT_NO_APPROX);
     out.trim.limit = limit;
