@@ -141,6 +141,20 @@ const CASES: Record<string, string[][]> = {
     ['BITFIELD', 'bf', 'INCRBY', 'u8', '0', '5'],
     ['FLUSHALL'],
   ],
+  scripts: [
+    ['EVAL', "redis.call('set', KEYS[1], '1'); redis.call('incr', KEYS[1]); return 1", '1', 'sk'],
+    ['EVAL', "return redis.call('set', KEYS[1], 'only')", '1', 'sk2'],
+    ['EVAL', "return redis.call('get', KEYS[1])", '1', 'sk2'],
+    ['EVAL', "redis.call('select', 3); redis.call('set', 'x', 'y'); return 1", '0'],
+    ['EVAL', "redis.call('expire', KEYS[1], 100); return redis.call('spop', KEYS[2])", '2', 'sk', 'noset'],
+    [
+      'FUNCTION',
+      'LOAD',
+      "#!lua name=lib\nredis.register_function('f', function(k) return redis.call('set', k[1], 'fv') end)",
+    ],
+    ['FCALL', 'f', '1', 'fk'],
+    ['FUNCTION', 'DELETE', 'lib'],
+  ],
   streams: [
     ['XADD', 'st', '1-1', 'f', 'v'],
     ['XADD', 'st', '2-*', 'f', 'v'],
