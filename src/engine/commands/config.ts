@@ -11,6 +11,7 @@ import { protectedActionAllowed } from '../server/dispatch.ts';
 import { E, fail } from '../server/errors.ts';
 import type { ServerNode } from '../server/node.ts';
 import { helpReply } from './client.ts';
+import { instantMetrics } from '../server/stats-instant.ts';
 import { configSpecs } from './config-specs.ts';
 import type { CommandFamily } from './types.ts';
 
@@ -49,6 +50,7 @@ export function resetStats(node: ServerNode): void {
   node.stats.reset();
   node.rdb.saves = 0;
   node.commandLatencies.reset();
+  instantMetrics(node).reset();
   for (const cmd of node.commands.all()) {
     cmd.stats.calls = 0;
     cmd.stats.usec = 0;

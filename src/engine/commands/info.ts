@@ -10,6 +10,7 @@ import { type Bytes, lowerBin, unbin } from '../bytes.ts';
 import { type Reply, verbatim } from '../resp/reply.ts';
 import type { Client } from '../server/client.ts';
 import type { ServerNode } from '../server/node.ts';
+import { instantMetrics } from '../server/stats-instant.ts';
 import {
   clientsSection,
   type Fields,
@@ -34,16 +35,18 @@ const DEFAULT_SECTIONS = [
 
 function statsSection(node: ServerNode): Fields {
   const s = node.stats;
+  const instant = instantMetrics(node);
+  instant.tick();
   const zeros = (names: string[]): Fields => names.map((n) => [n, 0]);
   return [
     ['total_connections_received', s.numConnections],
     ['total_commands_processed', s.numCommands],
-    ['instantaneous_ops_per_sec', 0],
+    ['instantaneous_ops_per_sec', instant.ops.mean()],
     ['total_net_input_bytes', s.netInputBytes],
     ['total_net_output_bytes', s.netOutputBytes],
     ...zeros(['total_net_repl_input_bytes', 'total_net_repl_output_bytes']),
-    ['instantaneous_input_kbps', '0.00'],
-    ['instantaneous_output_kbps', '0.00'],
+    ['instantaneous_input_kbps', (instant.netInput.mean() / 1024).toFixed(2)],
+    ['instantaneous_output_kbps', (instant.netOutput.mean() / 1024).toFixed(2)],
     ['instantaneous_input_repl_kbps', '0.00'],
     ['instantaneous_output_repl_kbps', '0.00'],
     ['rejected_connections', s.rejectedConnections],
@@ -130,7 +133,8 @@ function latencyStatsSection(node: ServerNode): Fields {
   const out: Fields = [];
   for (const cmd of node.commands.all()) {
     const h = tracking.of(cmd);
-    if (h !== undefined) out.push([`latency_percentiles_usec_${safeInfoName(cmd.fullName)}`, tracking.percentilesLine(h)]);
+    if (h !== undefined)
+      out.push([`latency_percentiles_usec_${safeInfoName(cmd.fullName)}`, tracking.percentilesLine(h)]);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /*
  * What the end of Redis's call() records about a command's duration, and what updateStatsOnUnblock
- * records when a blocked command is finally answered:
+ * records when a blocked command is finally answered (it also takes the instantaneous-metrics samples
+ * that are due, see stats-instant.ts):
  *
  *   - always: a "fast-command" (commands flagged fast) or "command" latency event of duration/1000 ms,
  *     which the latency monitor keeps if it reaches latency-monitor-threshold;
@@ -16,6 +17,7 @@ import type { Bytes } from '../bytes.ts';
 import type { Command } from '../commands/registry.ts';
 import type { Client } from './client.ts';
 import type { ServerNode } from './node.ts';
+import { instantMetrics } from './stats-instant.ts';
 
 interface BlockedCall {
   cmd: Command;
@@ -33,6 +35,7 @@ export function recordCallTiming(
   argv: Bytes[],
   durationUs: number,
 ): void {
+  instantMetrics(node).tick();
   const fast = cmd.spec.flags.includes('fast');
   node.latency.addSampleIfNeeded(fast ? 'fast-command' : 'command', Math.floor(durationUs / 1000));
   if (node.blocking.isBlocked(c)) {
