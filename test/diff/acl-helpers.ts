@@ -88,20 +88,33 @@ export async function pairCheck(d: Differential, p: ClientPair, ...args: string[
   else d.mismatches.push(`[pair] ${args.join(' ')}\n    ours:  ${a}\n    redis: ${b}`);
 }
 
-/** Commands (and subcommands) redis-server has and our table does not have yet. */
+/**
+ * Names of the commands and subcommands our table lacks, plus "@<category>" for every category whose
+ * size differs because of them (rules describing a user pick categories by size).
+ */
 export async function missingCommands(d: Differential): Promise<Set<string>> {
   const theirs = await d.real.call('COMMAND', 'LIST');
   const names = theirs.t === 'array' ? theirs.a.map((r) => (r.t === 'bulk' ? bin(r.b) : '')) : [];
-  return new Set(names.filter((n) => d.node.commands.lookupByName(n) === undefined));
+  const missing = new Set(names.filter((n) => d.node.commands.lookupByName(n) === undefined));
+  const cats = await d.real.call('ACL', 'CAT');
+  for (const c of cats.t === 'array' ? cats.a : []) {
+    const cat = c.t === 'bulk' ? bin(c.b) : '';
+    const members = await d.real.call('ACL', 'CAT', cat);
+    if (members.t === 'array' && members.a.some((m) => m.t === 'bulk' && missing.has(bin(m.b)))) {
+      missing.add(`@${cat}`);
+    }
+  }
+  return missing;
 }
 
 /**
- * Mismatches not explained by commands our table lacks: a reply naming such a command (ACL CAT, or
- * rules describing a user through categories whose sizes differ) cannot match until it exists.
+ * Mismatches not explained by commands our table lacks: a reply naming such a command (ACL CAT), or
+ * rules that use a category whose size differs (the best-fit choice of categories then differs),
+ * cannot match until those commands exist.
  */
 export function unexplained(d: Differential, missing: ReadonlySet<string>): string[] {
   return d.mismatches.filter((m) => {
-    const redisLine = m.split('\n    redis: ')[1] ?? '';
-    return !redisLine.split(/[^a-z0-9_|-]+/).some((w) => missing.has(w));
+    const lines = m.split('\n    ours:  ')[1] ?? '';
+    return !lines.split(/[^a-z0-9_|@-]+/).some((w) => missing.has(w.replace(/^[+-]+/, '')));
   });
 }
