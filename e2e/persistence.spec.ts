@@ -61,6 +61,34 @@ test('keys written and SAVEd are all there after reloading the page', async ({ p
   expect(await run(page, 'hget user:1 name')).toContain('"Ada"');
   expect(await run(page, 'zscore board y')).toContain('"2"');
   expect(await run(page, 'dbsize')).toContain('(integer) 4');
+  // The reloaded tab is still the one writer (the old page's lock was handed over).
+  await openPanel(page);
+  await expect(page.getByTestId('persist-role')).toHaveAttribute('data-role', 'writer');
+});
+
+test('a corrupt stored dump.rdb is reported and the server starts empty', async ({ page }) => {
+  await open(page);
+  await run(page, 'set k v');
+  await run(page, 'save');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('redis-playground');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('files', 'readwrite');
+          tx.objectStore('files').put(new TextEncoder().encode('REDIS0010\xfe\x00garbage'), 'f:dump.rdb');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expectLastLine(page, PROMPT);
+  expect(await said(page, 'dbsize')).toEqual(['(integer) 0']);
+  await openPanel(page);
+  await expect(page.getByTestId('persist-load-error')).toContainText(
+    'The stored dump.rdb could not be loaded',
+  );
 });
 
 test('with the default save points, a reload keeps unsaved writes (the shutdown save)', async ({ page }) => {

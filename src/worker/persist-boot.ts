@@ -32,7 +32,7 @@ export async function bootPersistence(env: BootEnv): Promise<Persistence> {
       role: writer ? 'writer' : 'follower',
       kv,
       storageError,
-      retakeLock: () => acquireWriterLock(env.locks),
+      retakeLock: () => acquireWriterLock(env.locks, 100),
       announce: () => channel?.announce(),
     },
     env.realNowMs,
