@@ -234,7 +234,10 @@ export class Persistence {
    * empty with appendonly off, so that no stored file is rewritten until the user acts.
    */
   startFailed(e: unknown): Record<string, string> {
-    const lines = this.log.filter((l) => l.startsWith('#')).slice(-2);
+    const lines = this.log
+      .filter((l) => l.startsWith('#'))
+      .slice(-2)
+      .map((l) => l.slice(2));
     const why = lines.length > 0 ? lines.join(' ') : e instanceof Error ? e.message : String(e);
     const what = this.startupMode() === 'rdb' ? 'dump.rdb' : 'append only file';
     this.loadError =
