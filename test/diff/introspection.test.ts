@@ -58,6 +58,23 @@ function histogramCalls(r: Reply): unknown {
     .map((k) => `${k}:${out[k]}`);
 }
 
+/** LATENCY LATEST with times masked and latencies rounded down to 100 ms. */
+function latestShape(r: Reply): unknown {
+  if (r.t !== 'array') return text(r);
+  return r.a.map((e) =>
+    e.t === 'array'
+      ? [text(e.a[0]!), Math.floor(Number(text(e.a[2]!)) / 100), Math.floor(Number(text(e.a[3]!)) / 100)]
+      : '?',
+  );
+}
+
+/** LATENCY GRAPH: the header with latencies rounded down to 100 ms, and the number of lines. */
+function graphShape(r: Reply): unknown {
+  if (r.t !== 'bulk' && r.t !== 'verbatim') return text(r);
+  const lines = bin(r.b).split('\n');
+  return [lines[0]!.replace(/[0-9]+ ms/g, (m) => `${Math.floor(parseInt(m, 10) / 100)}00 ms`), lines.length];
+}
+
 describe('differential introspection', () => {
   const d = useDifferential('introspection');
 
@@ -116,6 +133,31 @@ describe('differential introspection', () => {
       ['CONFIG', 'SET', 'slowlog-log-slower-than', '10000'],
     ]);
     await d.check(['SLOWLOG', 'GET', '-1'], { project: slowlogShape });
+    expect(d.mismatches).toEqual([]);
+  });
+
+  it('DEBUG SLEEP shows up in SLOWLOG and as a latency event', async () => {
+    await d.checkAll([
+      ['CONFIG', 'SET', 'slowlog-log-slower-than', '100000'],
+      ['SLOWLOG', 'RESET'],
+      ['CONFIG', 'SET', 'latency-monitor-threshold', '100'],
+      ['LATENCY', 'RESET'],
+      ['PING'],
+      ['DEBUG', 'SLEEP', '0.2'],
+      ['SLOWLOG', 'LEN'],
+    ]);
+    await d.check(['SLOWLOG', 'GET'], { project: slowlogShape });
+    await d.check(['LATENCY', 'LATEST'], { project: latestShape });
+    await d.check(['LATENCY', 'GRAPH', 'command'], { project: graphShape });
+    await d.check(['LATENCY', 'HISTORY', 'command'], {
+      project: (r) => (r.t === 'array' ? r.a.length : text(r)),
+    });
+    await d.check(['LATENCY', 'DOCTOR'], { project: (r) => r.t === 'verbatim' || r.t === 'bulk' });
+    await d.checkAll([
+      ['LATENCY', 'RESET'],
+      ['CONFIG', 'SET', 'latency-monitor-threshold', '0'],
+      ['CONFIG', 'SET', 'slowlog-log-slower-than', '10000'],
+    ]);
     expect(d.mismatches).toEqual([]);
   });
 
