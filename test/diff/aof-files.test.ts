@@ -35,6 +35,11 @@ const POPULATE: string[][] = [
   ['XADD', 'empty', 'MAXLEN', '0', '5-5', 'x', 'y'],
   ['INCRBYFLOAT', 'float', '3.25'],
   ['SPOP', 'hset'],
+  [
+    'FUNCTION',
+    'LOAD',
+    "#!lua name=mylib\nredis.register_function('myfunc', function(keys, args) return 1 end)",
+  ],
   ['SELECT', '5'],
   ['SET', 'in5', 'x'],
   ['EXPIRE', 'in5', '1000'],
@@ -123,7 +128,11 @@ describe('AOF files against redis-server 7.0 and redis-check-aof', () => {
   for (const preamble of ['yes', 'no']) {
     it(`our AOF (aof-use-rdb-preamble ${preamble}) passes redis-check-aof and loads in redis-server`, async () => {
       const mem = new MemoryFiles();
-      const ours = ourNode(mem, { appendonly: 'yes', 'aof-use-rdb-preamble': preamble });
+      const ours = ourNode(mem, {
+        appendonly: 'yes',
+        'aof-use-rdb-preamble': preamble,
+        'aof-timestamp-enabled': 'yes',
+      });
       populate(ours);
       ours.call('BGREWRITEAOF');
       await new Promise((r) => setTimeout(r, 5));

@@ -83,8 +83,9 @@ export function readRedisFile(dir: string, name: string): string {
 
 /**
  * Times and auto IDs made from the clock: 13-digit millisecond values (PXAT/PEXPIREAT arguments,
- * XCLAIM TIME, XADD "*" IDs) become <ms>, keeping every length prefix and the rest byte for byte.
+ * XCLAIM TIME, XADD "*" IDs) become <ms>, "#TS:" annotations' seconds <s>, keeping every length
+ * prefix and the rest byte for byte.
  */
 export function normalise(aof: string): string {
-  return aof.replace(/\b1\d{12}\b/g, '<ms>');
+  return aof.replace(/\b1\d{12}\b/g, '<ms>').replace(/#TS:\d+\r\n/g, '#TS:<s>\r\n');
 }

@@ -1,6 +1,7 @@
 /*
  * An AOF base file made of commands (rewriteAppendOnlyFileRio, used when aof-use-rdb-preamble is no):
- * for each non-empty database a SELECT, then per key the commands that rebuild it, then PEXPIREAT
+ * a "#TS:" annotation when aof-timestamp-enabled, FUNCTION LOAD per function library, then for each
+ * non-empty database a SELECT, then per key the commands that rebuild it, then PEXPIREAT
  * for a key with a deadline. Collections go in batches of AOF_REWRITE_ITEMS_PER_CMD (64) items per
  * command: RPUSH, SADD, ZADD (scores as %.17g), HMSET; strings as SET. Streams as Redis writes them:
  * XADD per entry (or XADD MAXLEN 0 0-1 x y for an empty stream), XSETID with ENTRIESADDED and
@@ -16,6 +17,7 @@ import type { RValue } from '../server/object.ts';
 import type { ServerNode } from '../server/node.ts';
 import { formatG } from '../util/numfmt.ts';
 import { respCommand } from './aof.ts';
+import { libraryCodes } from '../scripting/function-dump.ts';
 
 const ITEMS_PER_CMD = 64;
 const b = (s: string): Bytes => utf8(s);
@@ -116,7 +118,10 @@ function rewriteStream(out: string[], key: Bytes, s: StreamValue): void {
 
 /** The whole dataset as AOF commands. */
 export function rewriteAsCommands(node: ServerNode): Uint8Array {
-  const out: string[] = [];
+  const out: string[] = [node.aof.timestampAnnotation(true)];
+  for (const code of libraryCodes(node.scripts.functions)) {
+    out.push(respCommand([b('FUNCTION'), b('LOAD'), code]));
+  }
   for (const db of node.dbs) {
     if (db.dict.size === 0) continue;
     out.push(respCommand([b('SELECT'), b(String(db.id))]));

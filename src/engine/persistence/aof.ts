@@ -56,6 +56,8 @@ export class AofPersistence implements PropagationConsumer {
   baseSize = 0;
   lastIncrSize = 0;
   lastFsyncMs = 0;
+  /** aof_cur_timestamp: the second of the last "#TS:" annotation written. */
+  lastTimestampSec = 0;
   /** Bytes of every AOF file by name (inside appenddirname), as this node wrote or loaded them. */
   readonly files = new Map<string, Bytes[]>();
 
@@ -118,7 +120,7 @@ export class AofPersistence implements PropagationConsumer {
 
   feed(dbId: number, argv: readonly Bytes[]): void {
     if (this.state === 'off' || (this.state === 'wait_rewrite' && this.child === null)) return;
-    let text = '';
+    let text = this.timestampAnnotation(false);
     if (dbId !== this.selectedDb) {
       const id = String(dbId);
       text = `*2\r\n$6\r\nSELECT\r\n$${id.length}\r\n${id}\r\n`;
@@ -127,6 +129,18 @@ export class AofPersistence implements PropagationConsumer {
     text += respCommand(argv);
     this.buf.push(text);
     this.bufLength += text.length;
+  }
+
+  /**
+   * aof-timestamp-enabled: a "#TS:<unix seconds>" line before the first command of each new second
+   * (genAofTimestampAnnotationIfNeeded); `force` writes one regardless (the start of a rewrite).
+   */
+  timestampAnnotation(force: boolean): string {
+    if (!this.node.config.getBool('aof-timestamp-enabled')) return '';
+    const now = sec(this.node.nowMs());
+    if (!force && this.lastTimestampSec >= now) return '';
+    this.lastTimestampSec = now;
+    return `#TS:${now}\r\n`;
   }
 
   /** End of a propagated batch: write it, and sync it first under appendfsync always. */
