@@ -216,6 +216,16 @@ const ADMIN_CASES: string[][] = [
   ['FUNCTION', 'FLUSH', 'SYNC', 'x'],
 ];
 
+/** The scripting lines of INFO memory that are counts or exact structure sizes. */
+function scriptingInfo(r: Reply): unknown {
+  if (r.t !== 'bulk' && r.t !== 'verbatim') return replyText(r);
+  const wanted = /^(number_of_cached_scripts|number_of_functions|number_of_libraries|used_memory_functions):/;
+  return new TextDecoder()
+    .decode(r.b)
+    .split('\r\n')
+    .filter((l) => wanted.test(l));
+}
+
 describe('functions differential', () => {
   const d = useDifferential('scripting-functions');
 
@@ -275,6 +285,26 @@ describe('functions differential', () => {
     await d.check(['CONFIG', 'SET', 'rdbcompression', 'no']);
     await expectSame([['FUNCTION', 'DUMP']]);
     await d.check(['CONFIG', 'SET', 'rdbcompression', 'yes']);
+    await expectSame(
+      [
+        ['INFO', 'memory'],
+        [
+          'FUNCTION',
+          'LOAD',
+          lib(
+            'described',
+            "redis.register_function{function_name='dd', callback=function() end, description='some words'}",
+          ),
+        ],
+        ['SCRIPT', 'LOAD', 'return 1'],
+        ['SCRIPT', 'LOAD', 'return "' + 'y'.repeat(100) + '"'],
+        ['INFO', 'memory'],
+        ['FUNCTION', 'FLUSH'],
+        ['SCRIPT', 'FLUSH'],
+        ['INFO', 'memory'],
+      ],
+      { project: scriptingInfo },
+    );
     expect(d.mismatches).toEqual([]);
   });
 });

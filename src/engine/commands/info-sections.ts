@@ -9,6 +9,7 @@
 import type { ServerNode } from '../server/node.ts';
 import { REDIS_VERSION } from './version.ts';
 import { memoryOverhead, STARTUP_MEMORY, usedMemory } from '../server/memory.ts';
+import { scriptingMemoryFields } from '../scripting/info.ts';
 
 export type Fields = [string, string | number][];
 
@@ -107,19 +108,7 @@ export function memorySection(node: ServerNode): Fields {
     ['allocator_resident', used],
     ['total_system_memory', 0],
     ['total_system_memory_human', '0B'],
-    ['used_memory_lua', 32768],
-    ['used_memory_vm_eval', 32768],
-    ['used_memory_lua_human', '32.00K'],
-    ['used_memory_scripts_eval', 0],
-    ['number_of_cached_scripts', 0],
-    ['number_of_functions', 0],
-    ['number_of_libraries', 0],
-    ['used_memory_vm_functions', 32768],
-    ['used_memory_vm_total', 65536],
-    ['used_memory_vm_total_human', '64.00K'],
-    ['used_memory_functions', 184],
-    ['used_memory_scripts', 184],
-    ['used_memory_scripts_human', '184B'],
+    ...scriptingMemoryFields(node, bytesToHuman),
     ['maxmemory', maxmemory],
     ['maxmemory_human', bytesToHuman(maxmemory)],
     ['maxmemory_policy', node.config.get('maxmemory-policy')],

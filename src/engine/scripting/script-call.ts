@@ -11,6 +11,7 @@
  *   4. writes               refused in read-only runs (EVAL_RO, FCALL_RO, no-writes; may-replicate
  *                           commands count as writes): "Write commands are not allowed from read-only
  *                           scripts."; once the script has written, later writes are never refused
+ *      NOREPLICAS            a first write while min-replicas-to-write cannot be met
  *   5. OOM                  denyoom commands, when maxmemory was exceeded at script start and the script
  *                           has not written yet and did not declare allow-oom
  * A refused command counts as a rejected call of that command and as an error reply (errorstats).
@@ -18,7 +19,7 @@
 import type { Bytes } from '../bytes.ts';
 import type { Command } from '../commands/registry.ts';
 import { type Reply, err } from '../resp/reply.ts';
-import { OOM_ERROR } from '../server/admission.ts';
+import { NOREPLICAS_ERROR, OOM_ERROR } from '../server/admission.ts';
 import { arityOk, call } from '../server/dispatch.ts';
 import { aclCheckCommand } from '../acl/index.ts';
 import type { ScriptRun } from './run.ts';
@@ -59,6 +60,7 @@ function refusalFor(run: ScriptRun, cmd: Command | undefined, argv: Bytes[]): st
   if (run.readOnly && (writes || flags.includes('may_replicate'))) {
     return 'Write commands are not allowed from read-only scripts.';
   }
+  if (writes && !run.writeDirty && noGoodReplicas(run)) return `-${NOREPLICAS_ERROR}`;
   const oom =
     !run.allowOom &&
     run.oomAtStart &&
@@ -75,4 +77,10 @@ export class ScriptSink {
     this.capture?.push(r);
   }
   close(): void {}
+}
+
+/** checkGoodReplicasStatus: a primary with min-replicas-to-write set has no replicas here. */
+function noGoodReplicas(run: ScriptRun): boolean {
+  const config = run.node.config;
+  return config.getInt('min-replicas-to-write') > 0 && config.getInt('min-replicas-max-lag') > 0;
 }

@@ -59,7 +59,7 @@ function weigh(c: Client, items: SortItem[], o: SortOptions): boolean {
 /** Steps 2-5: the elements of the window in their final order. */
 function sortedWindow(c: Client, key: Bytes, o: SortOptions): Bytes[] {
   const v = sortable(c, bin(key));
-  if (o.dontSort && v?.type === 'set' && o.store !== null) {
+  if (o.dontSort && v?.type === 'set' && (o.store !== null || c.flags.has('script'))) {
     o = { ...o, dontSort: false, alpha: true, by: null };
   }
   if (v?.type === 'zset') v.convert('skiplist');
