@@ -187,6 +187,20 @@ function unexpectedEof(name: string, validUpTo: number, truncatedOk: boolean, io
   return 'failed';
 }
 
+/** The lines rdbLoad logs for the AUX fields it knows. */
+function logAux(node: ServerNode, aux: [string, string][], io: LoadIo): void {
+  for (const [k, v] of aux) {
+    if (k === 'redis-ver') io.log('notice', `Loading RDB produced by version ${v}`);
+    else if (k === 'ctime') {
+      const age = Math.max(0, Math.floor(node.nowMs() / 1000) - Number(v));
+      io.log('notice', `RDB age ${age} seconds`);
+    } else if (k === 'used-mem') {
+      io.log('notice', `RDB memory usage when created ${(Number(v) / 1024 / 1024).toFixed(2)} Mb`);
+    } else if (k === 'aof-preamble' && Number(v) !== 0) io.log('notice', 'RDB has an AOF tail');
+    else if (k === 'aof-base' && Number(v) !== 0) io.log('notice', 'RDB is base AOF');
+  }
+}
+
 function loadRdbBase(node: ServerNode, name: string, data: Bytes, io: LoadIo, isBase: boolean): LoadStatus {
   io.log(
     'notice',
@@ -194,6 +208,7 @@ function loadRdbBase(node: ServerNode, name: string, data: Bytes, io: LoadIo, is
   );
   try {
     const file = readRdbFile(data, loadContextOf(node));
+    logAux(node, file.aux, io);
     const counts = loadIntoNode(node, file, false);
     io.log('notice', `Done loading RDB, keys loaded: ${counts.loaded}, keys expired: ${counts.expired}.`);
     return 'ok';
