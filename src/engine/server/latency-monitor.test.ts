@@ -50,3 +50,23 @@ describe('LatencyMonitor', () => {
     expect(node.latency.analyze('command').samples).toBe(0);
   });
 });
+
+describe('modelled free time of expired and evicted values', () => {
+  it('reports expire-del and expire-cycle for a big set, nothing with lazyfree', async () => {
+    const { testClient } = await import('../testkit.ts');
+    for (const lazy of ['no', 'yes']) {
+      const { node, clock } = testNode({
+        config: { 'latency-monitor-threshold': '5', 'lazyfree-lazy-expire': lazy },
+      });
+      const t = testClient(node);
+      const members = Array.from({ length: 200_000 }, (_, i) => `m${i}`);
+      for (let i = 0; i < members.length; i += 10_000) t.call('SADD', 'big', ...members.slice(i, i + 10_000));
+      t.call('PEXPIRE', 'big', '10');
+      clock.advance(20);
+      node.cron();
+      const events = [...node.latency.events.keys()].filter((e) => e.startsWith('expire'));
+      // 200k allocations at 50 ns each: 10 ms
+      expect(events.sort()).toEqual(lazy === 'no' ? ['expire-cycle', 'expire-del'] : []);
+    }
+  });
+});

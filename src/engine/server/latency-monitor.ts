@@ -10,7 +10,9 @@
  *     are skipped by every reader. `max` is the all-time high since the event was last reset.
  *   - Events are listed in creation order (Redis iterates a hash table, whose order is unspecified).
  */
+import { modelledFreeUs } from './latency-free.ts';
 import type { ServerNode } from './node.ts';
+import type { RValue } from './object.ts';
 
 export const LATENCY_TS_LEN = 160;
 
@@ -84,6 +86,30 @@ export class LatencyMonitor {
 
   constructor(private readonly node: ServerNode) {
     followConfig(node, 'latency-monitor-threshold', (v) => (this.thresholdMs = Number(v)));
+  }
+
+  /** Modelled free time (latency-free.ts) of deletions since the last takeFreeCharge(), in µs. */
+  private chargedFreeUs = 0;
+
+  /**
+   * Runs `del`, the deletion of value `v`, and records `event` (expire-del, eviction-del) with its
+   * measured time plus the modelled cost of freeing `v` (none when the `lazyConfig` lazyfree setting
+   * hands it to the background). Without monitoring it only deletes.
+   */
+  timeDeletion(event: string, v: RValue | undefined, lazyConfig: string, del: () => void): void {
+    if (this.thresholdMs === 0) return del();
+    const startUs = this.node.clock.nowUs();
+    del();
+    const freeUs = modelledFreeUs(v, this.node.config.getBool(lazyConfig));
+    this.chargedFreeUs += freeUs;
+    this.addSampleIfNeeded(event, Math.floor((this.node.clock.nowUs() - startUs + freeUs) / 1000));
+  }
+
+  /** The modelled free time charged since the previous call (for the cycle events). */
+  takeFreeCharge(): number {
+    const us = this.chargedFreeUs;
+    this.chargedFreeUs = 0;
+    return us;
   }
 
   /** latencyAddSampleIfNeeded: records when monitoring is on and `latencyMs` reaches the threshold. */

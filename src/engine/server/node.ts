@@ -259,9 +259,7 @@ export class ServerNode {
 
   /** Deletes an expired key, counting it and notifying as Redis's deleteExpiredKeyAndPropagate. */
   expireKey(db: Database, key: string): void {
-    const startUs = this.clock.nowUs();
-    db.delete(key);
-    this.latency.addSampleIfNeeded('expire-del', Math.floor((this.clock.nowUs() - startUs) / 1000));
+    this.latency.timeDeletion('expire-del', db.dict.get(key), 'lazyfree-lazy-expire', () => db.delete(key));
     this.stats.expiredKeys++;
     this.notify('x', 'expired', key, db);
     this.signalModifiedKey(db, key, null);
