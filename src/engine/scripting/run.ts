@@ -28,7 +28,7 @@ import type { ServerNode } from '../server/node.ts';
 import { luaToReply } from './convert.ts';
 import type { ErrorSites } from './error-site.ts';
 import { errorInfoOf } from './lua-errors.ts';
-import { markStatsCounted } from './stats-exempt.ts';
+import { markStatsCounted, statsAlreadyCounted } from './stats-exempt.ts';
 
 export interface ScriptRun {
   readonly node: ServerNode;
@@ -91,7 +91,8 @@ export function executeScript(run: ScriptRun): ScriptOutcome | undefined {
     lua.globals.set('KEYS', keys);
     lua.globals.set('ARGV', args);
   }
-  const mayYield = node.busy.onPending !== undefined && node.propagation.depth === 1;
+  // Inside EXEC (the caller's transaction runs its queued commands) a script must end within the command.
+  const mayYield = node.busy.onPending !== undefined && !run.caller.flags.has('multi');
   lua.setHook(HOOK_STEPS, () => {
     if (run.killed) {
       run.sites.note();
@@ -139,7 +140,7 @@ function suspend(run: ScriptRun, luaRun: LuaRun): void {
       caller.flags.delete('script-caller');
       const reply = finishScript(run, outcome);
       release();
-      if (reply.t === 'error') node.stats.countError(reply.s);
+      if (reply.t === 'error' && !statsAlreadyCounted(reply)) node.stats.countError(reply.s);
       node.reply(caller, reply);
       return true;
     },
