@@ -94,53 +94,50 @@ export class ManifestError extends Error {
   }
 }
 
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
+/** A quoted word from line[i] (the opening quote): [text, index after it], or null if malformed. */
+function quotedWord(line: string, start: number): [string, number] | null {
+  const quote = line[start]!;
+  let cur = '';
+  for (let i = start + 1; i < line.length; i++) {
+    const ch = line[i]!;
+    const hex = line.slice(i + 2, i + 4);
+    if (quote === '"' && ch === '\\' && line[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+      cur += String.fromCharCode(parseInt(hex, 16));
+      i += 3;
+    } else if (quote === '"' && ch === '\\' && i + 1 < line.length) {
+      const e = line[++i]!;
+      cur += ESCAPES[e] ?? e;
+    } else if (quote === "'" && ch === '\\' && line[i + 1] === "'") {
+      cur += "'";
+      i++;
+    } else if (ch === quote) {
+      // A closing quote must be followed by a blank or the end of the line.
+      return i + 1 < line.length && !isSpace(line[i + 1]) ? null : [cur, i + 1];
+    } else cur += ch;
+  }
+  return null;
+}
+
 /** sdssplitargs: words separated by blanks, "double" (with escapes) or 'single' quoted. */
 export function splitArgs(line: string): string[] | null {
   const out: string[] = [];
   let i = 0;
-  const n = line.length;
-  while (true) {
-    while (i < n && /\s/.test(line[i]!)) i++;
-    if (i >= n) return out;
-    let cur = '';
-    let inDq = false;
-    let inSq = false;
-    for (;;) {
-      const ch = line[i];
-      if (inDq) {
-        if (ch === undefined) return null;
-        if (ch === '\\' && line[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(line.slice(i + 2, i + 4))) {
-          cur += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
-          i += 3;
-        } else if (ch === '\\' && i + 1 < n) {
-          const e = line[++i]!;
-          cur += ({ n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' } as Record<string, string>)[e] ?? e;
-        } else if (ch === '"') {
-          if (i + 1 < n && !/\s/.test(line[i + 1]!)) return null;
-          inDq = false;
-          i++;
-          break;
-        } else cur += ch;
-      } else if (inSq) {
-        if (ch === undefined) return null;
-        if (ch === '\\' && line[i + 1] === "'") {
-          cur += "'";
-          i++;
-        } else if (ch === "'") {
-          if (i + 1 < n && !/\s/.test(line[i + 1]!)) return null;
-          inSq = false;
-          i++;
-          break;
-        } else cur += ch;
-      } else {
-        if (ch === undefined || /\s/.test(ch)) break;
-        if (ch === '"') inDq = true;
-        else if (ch === "'") inSq = true;
-        else cur += ch;
-      }
-      i++;
+  for (;;) {
+    while (isSpace(line[i])) i++;
+    if (i >= line.length) return out;
+    if (line[i] === '"' || line[i] === "'") {
+      const q = quotedWord(line, i);
+      if (q === null) return null;
+      out.push(q[0]);
+      i = q[1];
+      continue;
     }
-    out.push(cur);
+    const start = i;
+    while (i < line.length && !isSpace(line[i]) && line[i] !== '"' && line[i] !== "'") i++;
+    out.push(line.slice(start, i));
   }
 }
 
