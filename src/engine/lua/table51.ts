@@ -57,6 +57,18 @@ export function hintSize(n: number): number {
   return x * 2 ** e;
 }
 
+/** The hash a key's main position derives from (before masking or the modulo). */
+function rawHash(k: LuaValue): number {
+  if (typeof k === 'number') {
+    if (k === 0) return 0;
+    scratch.setFloat64(0, k, true);
+    return (scratch.getUint32(0, true) + scratch.getUint32(4, true)) >>> 0;
+  }
+  if (typeof k === 'string') return stringHash(k);
+  if (typeof k === 'boolean') return k ? 1 : 0;
+  return k === undefined || !('id' in k) ? 0 : addressOf(k);
+}
+
 /** Anything with an `id` (LuaTable, LuaFunction): a stand-in for its address. */
 function addressOf(v: object): number {
   const id = (v as { id?: number }).id ?? 0;
@@ -71,6 +83,7 @@ export class Lua51Table {
   private keys: LuaValue[] = [undefined];
   private vals: LuaValue[] = [undefined];
   private links: number[] = [-1];
+  private hashes: number[] = [0];
   private lastfree = 0;
   private where = new Map<unknown, number>();
 
@@ -83,14 +96,15 @@ export class Lua51Table {
     return 2 ** this.lsize;
   }
 
+  /** Fresh nodes; `where` is left to the caller (resize updates it in place as keys move). */
   private setNodeVector(size: number): void {
-    this.where = new Map();
     if (size === 0) {
       this.dummy = true;
       this.lsize = 0;
       this.keys = [undefined];
       this.vals = [undefined];
       this.links = [-1];
+      this.hashes = [0];
       this.lastfree = 0;
       return;
     }
@@ -100,21 +114,18 @@ export class Lua51Table {
     this.keys = new Array<LuaValue>(n).fill(undefined);
     this.vals = new Array<LuaValue>(n).fill(undefined);
     this.links = new Array<number>(n).fill(-1);
+    this.hashes = new Array<number>(n).fill(0);
     this.lastfree = n;
   }
 
-  private mainPosition(k: LuaValue): number {
+  /** A node index from a key's raw hash: strings and booleans by mask, numbers and objects mod (size-1)|1. */
+  private position(h: number, byMask: boolean): number {
     const size = this.sizenode;
-    if (typeof k === 'number') {
-      if (k === 0) return 0;
-      scratch.setFloat64(0, k, true);
-      const a = (scratch.getUint32(0, true) + scratch.getUint32(4, true)) >>> 0;
-      return a % ((size - 1) | 1);
-    }
-    if (typeof k === 'string') return stringHash(k) & (size - 1);
-    if (typeof k === 'boolean') return (k ? 1 : 0) & (size - 1);
-    const p = k === undefined || !('id' in k) ? 0 : addressOf(k);
-    return p % ((size - 1) | 1);
+    return byMask ? h & (size - 1) : h % ((size - 1) | 1);
+  }
+
+  private mainPosition(k: LuaValue, h = rawHash(k)): number {
+    return this.position(h, typeof k === 'string' || typeof k === 'boolean');
   }
 
   get(k: LuaValue): LuaValue {
@@ -145,7 +156,7 @@ export class Lua51Table {
       this.vals[n] = v;
       return;
     }
-    this.newKey(k, v);
+    this.newKey(k, v, rawHash(k));
   }
 
   /** Positional constructor values (OP_SETLIST): grows the array part to hold them all. */
@@ -162,16 +173,17 @@ export class Lua51Table {
     return -1;
   }
 
-  private newKey(k: LuaValue, v: LuaValue): void {
-    let mp = this.mainPosition(k);
+  /** Inserts an absent key, `h` its raw hash (kept per node so moves and rehashes need not recompute). */
+  private newKey(k: LuaValue, v: LuaValue, h: number): void {
+    let mp = this.mainPosition(k, h);
     if (this.dummy || this.vals[mp] !== undefined) {
       const free = this.freePosition();
       if (free < 0) {
         this.rehash(k);
-        this.set(k, v);
+        this.reinsert(k, v, h);
         return;
       }
-      let other = this.mainPosition(this.keys[mp]);
+      let other = this.mainPosition(this.keys[mp], this.hashes[mp]);
       if (other !== mp) {
         // The occupant is not in its main position: move it to the free node, mp becomes ours.
         while (this.links[other] !== mp) other = this.links[other]!;
@@ -179,6 +191,7 @@ export class Lua51Table {
         this.keys[free] = this.keys[mp];
         this.vals[free] = this.vals[mp];
         this.links[free] = this.links[mp]!;
+        this.hashes[free] = this.hashes[mp]!;
         this.where.set(this.keys[free], free);
         this.links[mp] = -1;
         this.vals[mp] = undefined;
@@ -193,7 +206,21 @@ export class Lua51Table {
     if (old !== undefined && this.where.get(old) === mp) this.where.delete(old);
     this.keys[mp] = k;
     this.vals[mp] = v;
+    this.hashes[mp] = h;
     this.where.set(k, mp);
+  }
+
+  /** luaH_set for a key known to be absent from the nodes: the array part if it fits there now. */
+  private reinsert(k: LuaValue, v: LuaValue, h: number): void {
+    if (typeof k === 'number') {
+      const i = k - 1;
+      if (i >= 0 && i < this.array.length && Number.isInteger(i)) {
+        this.where.delete(k); // it moved from the nodes to the array part
+        this.array[i] = v;
+        return;
+      }
+    }
+    this.newKey(k, v, h);
   }
 
   private countInt(k: LuaValue, nums: number[]): number {
@@ -229,8 +256,13 @@ export class Lua51Table {
   private resize(nasize: number, nhsize: number): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
+    const oldHashes = this.hashes;
     const oldSize = this.dummy ? 0 : this.sizenode;
     const vanishing = this.array.slice(nasize);
+    // Cleared keys do not survive a rehash; live ones get their new node as they are reinserted.
+    for (let i = 0; i < oldSize; i++) {
+      if (oldVals[i] === undefined && oldKeys[i] !== undefined) this.where.delete(oldKeys[i]);
+    }
     if (nasize > this.array.length) {
       for (let i = this.array.length; i < nasize; i++) this.array.push(undefined);
     }
@@ -242,7 +274,7 @@ export class Lua51Table {
       });
     }
     for (let i = oldSize - 1; i >= 0; i--) {
-      if (oldVals[i] !== undefined) this.set(oldKeys[i], oldVals[i]);
+      if (oldVals[i] !== undefined) this.reinsert(oldKeys[i], oldVals[i], oldHashes[i]!);
     }
   }
 
