@@ -211,3 +211,25 @@ test('AOF always: a write acknowledged just before the page closes is there when
   await focusConsole(again);
   expect((await said(again, 'get acked')).slice(-1)).toEqual(['"2"']);
 });
+
+test('AOF everysec: with the clock paused no fsync happens, and a crash loses the last writes', async ({
+  page,
+}) => {
+  await open(page);
+  await openPanel(page);
+  await page.getByTestId('persist-mode-everysec').check();
+  await expect(page.getByTestId('persist-outcome')).toHaveText('Mode set: everysec');
+  await expect(page.locator('[data-testid=persist-file][data-name$=".manifest"]')).toHaveCount(1);
+  await focusConsole(page);
+  await run(page, 'set synced 1');
+  // A second of virtual time passes: cron fsyncs the AOF.
+  await page.evaluate(() => window.__playground!.step(1500));
+  await page.evaluate(() => window.__playground!.pause());
+  await run(page, 'set unsynced 2');
+  await page.getByTestId('persist-crash').click();
+  await expect(page.getByTestId('persist-outcome')).toHaveText(
+    'The server crashed and restarted from storage.',
+  );
+  await focusConsole(page);
+  expect((await said(page, 'mget synced unsynced')).slice(-2)).toEqual(['1) "1"', '2) (nil)']);
+});
