@@ -75,6 +75,16 @@ function graphShape(r: Reply): unknown {
   return [lines[0]!.replace(/[0-9]+ ms/g, (m) => `${Math.floor(parseInt(m, 10) / 100)}00 ms`), lines.length];
 }
 
+/** A reply's structure with numbers masked (RESP3 types compared, figures not). */
+function structure(r: Reply): unknown {
+  if (r.t === 'int') return '#';
+  if (r.t === 'array' || r.t === 'set' || r.t === 'push') return [r.t, r.a.map(structure)];
+  if (r.t === 'map') return ['map', r.m.map(([k, v]) => [structure(k), structure(v)])];
+  if (r.t === 'bulk' && /^[0-9]+$/.test(bin(r.b))) return '#';
+  if (r.t === 'bulk' && /^[0-9.]+:[0-9]+$/.test(bin(r.b))) return 'addr';
+  return [r.t, text(r)];
+}
+
 describe('differential introspection', () => {
   const d = useDifferential('introspection');
 
@@ -247,6 +257,22 @@ describe('differential introspection', () => {
       ['INFO', 'errorstats'],
     ]);
     await d.check(['INFO', 'commandstats'], { project: commandstats });
+    expect(d.mismatches).toEqual([]);
+  });
+
+  it('RESP3 shapes of LATENCY HISTOGRAM, SLOWLOG GET and LATENCY LATEST', async () => {
+    await d.check(['HELLO', '3'], { project: (r) => (r.t === 'error' ? r.s : 'reply') });
+    await d.checkAll([
+      ['CONFIG', 'RESETSTAT'],
+      ['SET', 'a', 'b'],
+      ['CONFIG', 'SET', 'slowlog-log-slower-than', '0'],
+    ]);
+    await d.check(['LATENCY', 'HISTOGRAM', 'set'], { project: structure });
+    await d.check(['SLOWLOG', 'GET', '1'], { project: structure });
+    await d.check(['LATENCY', 'LATEST'], { project: structure });
+    await d.check(['CONFIG', 'SET', 'slowlog-log-slower-than', '10000']);
+    await d.check(['HELLO', '2'], { project: (r) => (r.t === 'error' ? r.s : 'reply') });
+    d.resp = 2;
     expect(d.mismatches).toEqual([]);
   });
 
