@@ -165,3 +165,19 @@ describe('LATENCY', () => {
     expect(d?.t).toBe('verbatim');
   });
 });
+
+describe('LATENCY DOCTOR', () => {
+  it('lists each event with Redis-format figures, then advice', () => {
+    const { t, clock } = setup({ 'latency-monitor-threshold': '100' });
+    for (const s of ['0.2', '0.35', '0.5']) {
+      t.call('DEBUG', 'SLEEP', s);
+      clock.advance(2000);
+    }
+    const r = t.call('LATENCY', 'DOCTOR');
+    const text = r?.t === 'verbatim' ? new TextDecoder().decode(r.b) : '';
+    expect(text).toContain(
+      '1. command: 3 latency spikes (average 350ms, mean deviation 100ms, period 2.33 sec). Worst all time event 500ms.\n',
+    );
+    expect(text).toContain('SLOWLOG GET');
+  });
+});

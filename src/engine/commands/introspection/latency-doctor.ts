@@ -81,10 +81,11 @@ export function latencyDoctor(node: ServerNode): string {
       `period ${period} sec). Worst all time event ${a.allTimeHigh}ms.\n`;
     adviceFor(node, event, advice);
   }
-  if (node.config.getInt('hz') >= 100) advice.delete('hz');
   if (n === 0) return NOTHING_SEEN;
   if (advice.size === 0) return report + NO_ADVICE;
   report += '\nSome suggestions:\n\n';
-  for (const a of ADVICE_ORDER) if (advice.has(a)) report += adviceText(node, a);
+  // As in Redis, the hz advice counts as advice but is only printed while hz is below 100.
+  const highHz = node.config.getInt('hz') >= 100;
+  for (const a of ADVICE_ORDER) if (advice.has(a) && !(a === 'hz' && highHz)) report += adviceText(node, a);
   return report;
 }
