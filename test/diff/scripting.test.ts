@@ -4,8 +4,20 @@
  * SHA and line), shebang flags, read-only refusals and SCRIPT subcommands. Cases: scripting-cases.ts.
  */
 import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/engine/resp/reply.ts';
 import { useDifferential } from './harness.ts';
 import { CALL_CASES, CONVERSION_CASES, ERROR_CASES, SCRIPT_CASES, SHEBANG_CASES } from './scripting-cases.ts';
+
+/** INFO commandstats / errorstats / stats reduced to the counters (timings differ by nature). */
+function counters(r: Reply): unknown {
+  if (r.t !== 'bulk' && r.t !== 'verbatim') return r.t;
+  return new TextDecoder()
+    .decode(r.b)
+    .split('\r\n')
+    .filter((l) => /^(cmdstat_|errorstat_|total_error_replies)/.test(l))
+    .map((l) => l.replace(/usec=\d+,usec_per_call=[\d.]+,/, ''))
+    .sort();
+}
 
 describe('scripting differential', () => {
   const d = useDifferential('scripting');
@@ -64,5 +76,35 @@ describe('scripting differential', () => {
     ]);
     await d.both('HELLO', '2');
     d.resp = 2;
+  });
+
+  it('counts calls, rejections and errors as Redis does', async () => {
+    const stats = async (): Promise<void> => {
+      for (const section of ['commandstats', 'errorstats']) {
+        await d.check(['INFO', section], { project: counters });
+      }
+      await d.check(['INFO', 'stats'], { project: counters });
+    };
+    const scripts = [
+      "return redis.call('select', 99)",
+      "local t = redis.pcall('select', 99) return 1",
+      "return redis.pcall('select', 99)",
+      "return redis.call('nosuch')",
+      "return redis.pcall('nosuch')",
+      "error('plain')",
+      "return {err = 'MINE own'}",
+      "return redis.call('set', 'statkey', 'v')",
+    ];
+    for (const script of scripts) {
+      await d.check(['CONFIG', 'RESETSTAT']);
+      await d.check(['EVAL', script, '0']);
+      await stats();
+    }
+    await d.check(['CONFIG', 'RESETSTAT']);
+    await d.check(['EVAL', 'return 1']);
+    await d.check(['EVAL_RO', "return redis.call('set', 'k', 'v')", '0']);
+    await stats();
+    const before = 0;
+    expect(d.mismatches.slice(before).filter((m) => m.includes('INFO') || m.includes('EVAL'))).toEqual([]);
   });
 });

@@ -72,6 +72,10 @@ function debug(c: Client, argv: Bytes[]): Reply {
     c.node.activeExpireEnabled = Number.parseInt(bin(argv[2]!), 10) ? true : false;
     return OK;
   }
+  if (sub === 'set-disable-deny-scripts' && argv.length === 3) {
+    c.node.scripts.disableDenyScripts = Number.parseInt(bin(argv[2]!), 10) ? true : false;
+    return OK;
+  }
   if (sub === 'pause-cron' && argv.length === 3) {
     c.node.cronPaused = Number.parseInt(bin(argv[2]!), 10) ? true : false;
     return OK;

@@ -14,6 +14,7 @@
  */
 import { bin, unbin } from '../bytes';
 import { formatG } from '../util/numfmt';
+import { markStatsCounted } from './stats-exempt';
 import type { Reply } from '../resp/reply';
 import { LuaTable, type LuaValue } from '../lua/value';
 
@@ -131,7 +132,12 @@ export function luaToReply(v: LuaValue, scriptResp: 2 | 3 = 2, height = ROOT_HEI
   }
   if (!(v instanceof LuaTable)) return { t: 'nil' };
   const e = v.get('err');
-  if (typeof e === 'string') return { t: 'error', s: e.replace(/[\r\n]/g, ' ') };
+  if (typeof e === 'string') {
+    const reply: Reply = { t: 'error', s: e.replace(/[\r\n]/g, ' ') };
+    // An error table from redis.pcall was counted when the command failed (ignore_error_stats_update).
+    if (v.get('ignore_error_stats_update') === true) markStatsCounted(reply);
+    return reply;
+  }
   const ok = v.get('ok');
   if (typeof ok === 'string') return { t: 'simple', s: ok.replace(/[\r\n]/g, ' ') };
   const special = resp3Table(v, scriptResp, height);

@@ -59,6 +59,8 @@ export class ScriptingEngine implements ScriptHost {
   /** Bytes Redis counts for the cache (lua_scripts_mem): SHA and body strings. */
   scriptsMemory = 0;
   readonly functions: FunctionStore;
+  /** DEBUG SET-DISABLE-DENY-SCRIPTS: scripts may run noscript commands (a test hook of Redis). */
+  disableDenyScripts = false;
   private evalEnvironment: LuaEnv | undefined;
   private scriptClient: Client | undefined;
 

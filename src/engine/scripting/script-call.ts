@@ -53,7 +53,8 @@ function refusalFor(run: ScriptRun, cmd: Command | undefined, argv: Bytes[]): st
   if (cmd === undefined) return 'Unknown Redis command called from script';
   if (!arityOk(cmd, argv.length)) return 'Wrong number of args calling Redis command from script';
   const flags = cmd.spec.flags;
-  if (flags.includes('noscript')) return 'This Redis command is not allowed from script';
+  if (flags.includes('noscript') && !run.node.scripts.disableDenyScripts)
+    return 'This Redis command is not allowed from script';
   const aclDenied = aclCheckCommand(run.node, run.client, cmd, argv);
   if (aclDenied !== null) return aclDenied;
   const writes = flags.includes('write');

@@ -159,9 +159,10 @@ export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): 
   cmd.stats.calls++;
   cmd.stats.usec += durationUs;
   node.stats.numCommands++;
-  if (reply !== undefined && reply.t === 'error' && !statsAlreadyCounted(reply)) {
+  if (reply !== undefined && reply.t === 'error') {
     cmd.stats.failedCalls++;
-    node.stats.countError(reply.s);
+    // A script's error that a redis.call already counted is not counted again (still a failed call).
+    if (!statsAlreadyCounted(reply)) node.stats.countError(reply.s);
   }
   recordCallTiming(node, c, cmd, argv, durationUs);
   node.afterCommand(c, cmd, argv);
