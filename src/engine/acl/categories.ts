@@ -55,14 +55,38 @@ export function subCommands(cmd: Command): readonly Command[] {
   return list;
 }
 
-/** Every command and subcommand, each container followed by its subcommands. */
-export function allCommands(registry: CommandRegistry): Command[] {
-  const out: Command[] = [];
-  for (const cmd of topCommands(registry)) {
-    out.push(cmd);
-    out.push(...subCommands(cmd));
+const walkOrder = new WeakMap<CommandRegistry, readonly Command[]>();
+
+/** Every command and subcommand, each container followed by its subcommands (cached per table). */
+export function allCommands(registry: CommandRegistry): readonly Command[] {
+  let out = walkOrder.get(registry);
+  if (out === undefined) {
+    const list: Command[] = [];
+    for (const cmd of topCommands(registry)) list.push(cmd, ...subCommands(cmd));
+    out = list;
+    walkOrder.set(registry, out);
   }
   return out;
+}
+
+const membersOf = new WeakMap<CommandRegistry, Map<string, readonly Command[]>>();
+
+/**
+ * The commands of a category in walk order (a container before its subcommands), cached per table:
+ * category rules and the best-fit description visit only these.
+ */
+export function categoryMembers(registry: CommandRegistry, category: string): readonly Command[] {
+  let byCategory = membersOf.get(registry);
+  if (byCategory === undefined) {
+    byCategory = new Map();
+    membersOf.set(registry, byCategory);
+  }
+  let list = byCategory.get(category);
+  if (list === undefined) {
+    list = allCommands(registry).filter((cmd) => commandCategories(cmd).has(category));
+    byCategory.set(category, list);
+  }
+  return list;
 }
 
 /**

@@ -10,7 +10,7 @@
  * scratch selector must then equal the user's bits; that is asserted, as Redis does.
  */
 import type { Command, CommandRegistry } from '../commands/registry.ts';
-import { CATEGORY_NAMES, commandCategories, subCommands, topCommands } from './categories.ts';
+import { CATEGORY_NAMES, categoryMembers, subCommands, topCommands } from './categories.ts';
 import { KEY_ALL, KEY_READ, KEY_WRITE, type KeyPattern, Selector } from './selector.ts';
 import type { AclUser } from './user.ts';
 
@@ -21,18 +21,9 @@ function countCategory(
   category: string,
 ): [number, number] {
   let on = 0;
-  let off = 0;
-  const visit = (cmd: Command): void => {
-    if (commandCategories(cmd).has(category)) {
-      if (bits.has(cmd)) on++;
-      else off++;
-    }
-  };
-  for (const cmd of topCommands(registry)) {
-    visit(cmd);
-    subCommands(cmd).forEach(visit);
-  }
-  return [on, off];
+  const members = categoryMembers(registry, category);
+  for (const cmd of members) if (bits.has(cmd)) on++;
+  return [on, members.length - on];
 }
 
 /** The best-fitting categories, applied to `fake` as they are chosen. */

@@ -14,14 +14,7 @@
  * there merges the permissions. Patterns and channels are binary strings.
  */
 import type { Command, CommandRegistry } from '../commands/registry.ts';
-import {
-  aclLookupCommand,
-  allCommands,
-  categoryByName,
-  commandCategories,
-  subCommands,
-  topCommands,
-} from './categories.ts';
+import { aclLookupCommand, allCommands, categoryByName, categoryMembers, subCommands } from './categories.ts';
 
 export const KEY_READ = 1;
 export const KEY_WRITE = 2;
@@ -81,14 +74,12 @@ export class Selector {
     for (const sub of subCommands(cmd)) this.setBit(sub, allow);
   }
 
-  /** Every command of a category (walking containers and their subcommands, as Redis does). */
+  /**
+   * Every command of a category, walking each container before its subcommands as Redis does (a
+   * container's change reaches all its subcommands, then those in the category are set again).
+   */
   changeCategory(registry: CommandRegistry, category: string, allow: boolean): void {
-    for (const cmd of topCommands(registry)) {
-      if (commandCategories(cmd).has(category)) this.changePerm(cmd, allow);
-      for (const sub of subCommands(cmd)) {
-        if (commandCategories(sub).has(category)) this.changePerm(sub, allow);
-      }
-    }
+    for (const cmd of categoryMembers(registry, category)) this.changePerm(cmd, allow);
   }
 
   setAll(registry: CommandRegistry, allow: boolean): void {
