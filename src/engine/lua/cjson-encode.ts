@@ -58,10 +58,14 @@ ESCAPES[47] = '\\/';
 ESCAPES[92] = '\\\\';
 ESCAPES[127] = '\\u007f';
 
-const NEEDS_ESCAPE = /[\x00-\x1f"/\\\x7f]/;
+/** Whether any byte of s has an escape (most strings have none and are copied whole). */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (ESCAPES[s.charCodeAt(i)] !== undefined) return true;
+  return false;
+}
 
 export function encodeString(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  if (!needsEscape(s)) return `"${s}"`;
   let out = '"';
   let from = 0;
   for (let i = 0; i < s.length; i++) {

@@ -54,7 +54,7 @@ function encodeInt(n: number): string {
 
 function encodeDouble(d: number): string {
   const f = Math.fround(d);
-  let s = '';
+  let s: string;
   if (d === f) {
     scratch.setFloat32(0, f);
     s = '\xca';
