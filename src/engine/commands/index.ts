@@ -30,6 +30,7 @@ import { introspectionCommands } from './introspection/index.ts';
 import { migrateCommands } from './migrate.ts';
 import { aclCommands } from './acl/index.ts';
 import { scriptingCommands } from './scripting/index.ts';
+import { clusterCommands } from './cluster.ts';
 import type { CommandFamily } from './types.ts';
 
 export const allFamilies: readonly CommandFamily[] = [
@@ -57,6 +58,7 @@ export const allFamilies: readonly CommandFamily[] = [
   pubsubCommands,
   monitorCommands,
   memoryCommands,
+  clusterCommands,
   persistenceCommands,
   persistenceAofCommands,
   aclCommands,
