@@ -90,6 +90,10 @@ describe('Lua 5.1 table order vs redis-server', () => {
   beforeAll(async () => {
     redis = await startRedis();
     conn = await RespConnection.open(redis.port);
+    // PING answers -LOADING while a dump.rdb in the working directory loads: wait for PONG.
+    for (let i = 0; i < 100 && (await conn.call('PING')).t === 'error'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
   });
   afterAll(async () => {
     conn?.close();
