@@ -249,6 +249,18 @@ describe('ACL permissions (differential)', () => {
     expect(unexplained(d, missing)).toEqual([]);
   });
 
+  it('checks the commands scripts run, as the calling user', async () => {
+    await checkAcl(d, ['ACL', 'SETUSER', 'lua', 'on', '>pw', '+eval', '+get', '~k*']);
+    const p = await asUser(d, 'lua');
+    await pairCheck(d, p, 'EVAL', "return redis.call('set','k','v')", '0');
+    await pairCheck(d, p, 'EVAL', "return redis.pcall('get','zz')", '0');
+    await pairCheck(d, p, 'EVAL', "return redis.call('get','k1')", '0');
+    await pairCheck(d, p, 'EVAL', "return redis.acl_check_cmd('get','zz')", '0');
+    await pairCheck(d, p, 'EVAL', "return redis.acl_check_cmd('get','k2')", '0');
+    await pairCheck(d, p, 'EVAL', "return redis.acl_check_cmd('nosuch')", '0');
+    expect(unexplained(d, missing)).toEqual([]);
+  });
+
   it('rechecks queued commands at EXEC and logs the denials', async () => {
     await checkAcl(d, ['ACL', 'SETUSER', 'tx', 'on', '>pw', '+@all', '~*', '&*']);
     const p = await asUser(d, 'tx');
