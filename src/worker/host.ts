@@ -43,9 +43,11 @@ export interface HostEnv {
   wallClockMs(): number;
   /**
    * Runs `fn` soon, after pending messages had their turn (a MessageChannel hop in the worker): how a
-   * long script continues slice after slice while other tabs' commands get BUSY or SCRIPT KILL.
+   * long script continues slice after slice while other tabs' commands get BUSY or SCRIPT KILL. `idle`
+   * asks for a few ms of rest first (a timer): a script past busy-reply-threshold keeps running, but no
+   * longer holds a whole core, so the page stays responsive while the learner finds SCRIPT KILL.
    */
-  defer(fn: () => void): void;
+  defer(fn: () => void, idle?: boolean): void;
   /** Calls `tick` every `intervalMs` real ms until the returned function is called. */
   startTicker(tick: () => void, intervalMs: number): () => void;
   /** A seed when `hello` brings none. */
@@ -305,7 +307,7 @@ export class PlaygroundHost {
           this.env.logError('script slice', e);
         }
         this.checkChanges(s);
-      });
+      }, node.busy.timedOut);
   }
 
   private checkChanges(s: Session): void {

@@ -22,7 +22,11 @@ const scope = self as unknown as WorkerScope;
 const channel = new MessageChannel();
 const deferred: (() => void)[] = [];
 channel.port1.onmessage = () => deferred.shift()?.();
-function deferTask(fn: () => void): void {
+function deferTask(fn: () => void, idle?: boolean): void {
+  if (idle) {
+    setTimeout(fn, 4);
+    return;
+  }
   deferred.push(fn);
   channel.port2.postMessage(null);
 }
