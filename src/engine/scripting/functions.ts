@@ -40,6 +40,8 @@ export interface LibraryInfo {
 }
 
 export const LOAD_TIMEOUT_MS = 500;
+/** Interpreter steps standing for the load timeout when the clock does not move (about 2 s here). */
+const LOAD_TIMEOUT_STEPS = 40_000_000;
 const BAD_NAME =
   'Library names can only contain letters, numbers, or underscores(_) and must be at least one character long';
 
@@ -117,11 +119,7 @@ export class FunctionStore {
         return `Error compiling function: ${(e as Error).message}`;
       }
       this.loading = lib;
-      const startMs = this.host.node.nowMs();
-      st.setHook(100000, () => {
-        if (timeoutMs > 0 && this.host.node.nowMs() - startMs > timeoutMs)
-          throw new LuaAbort('FUNCTION LOAD timeout');
-      });
+      st.setHook(100000, this.loadTimeoutHook(st, timeoutMs));
       try {
         callChunk(st, fn);
       } catch (e) {
@@ -135,6 +133,24 @@ export class FunctionStore {
     }
     if (lib.functions.size === 0) return 'No functions registered';
     return undefined;
+  }
+
+  /**
+   * luaEngineLoadHook: past `timeoutMs` of clock time the load is aborted (pcall cannot catch it). The
+   * clock is read live (nowUs); a host whose clock does not move during a command (a virtual clock)
+   * is covered by a step bound of about the same duration on a typical machine.
+   */
+  private loadTimeoutHook(st: LuaState, timeoutMs: number): (() => void) | undefined {
+    if (timeoutMs <= 0) return undefined;
+    const clock = this.host.node.clock;
+    const startUs = clock.nowUs();
+    const startSteps = st.steps;
+    return () => {
+      const elapsedMs = (clock.nowUs() - startUs) / 1000;
+      if (elapsedMs > timeoutMs || st.steps - startSteps > LOAD_TIMEOUT_STEPS) {
+        throw new LuaAbort('FUNCTION LOAD timeout');
+      }
+    };
   }
 
   /** FUNCTION FLUSH. */

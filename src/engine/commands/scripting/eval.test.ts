@@ -129,3 +129,15 @@ describe('long scripts under pcall', () => {
     expect(text(a.replies[0])).toMatch(/^ERR:ERR Script killed by user with SCRIPT KILL\.\.\. script: /);
   });
 });
+
+describe('FUNCTION LOAD timeout', () => {
+  it('aborts a library whose top level never ends', () => {
+    const { node } = testNode();
+    const c = testClient(node);
+    const lib = '#!lua name=spin\nlocal a = 1\nwhile 1 do a = a + 1 end';
+    expect(text(c.call('FUNCTION', 'LOAD', lib))).toBe(
+      'ERR:ERR Error registering functions: ERR FUNCTION LOAD timeout',
+    );
+    expect(text(c.call('FUNCTION', 'LIST'))).toEqual([]);
+  });
+});
