@@ -23,13 +23,13 @@ const ITEMS_PER_CMD = 64;
 const b = (s: string): Bytes => utf8(s);
 
 /** Emits `head` + items in batches (RPUSH/SADD/ZADD/HMSET style); `width` args per item. */
-function batched(out: string[], head: Bytes[], items: Bytes[], width: number): void {
+function batched(out: Bytes[], head: Bytes[], items: Bytes[], width: number): void {
   for (let i = 0; i < items.length; i += ITEMS_PER_CMD * width) {
     out.push(respCommand([...head, ...items.slice(i, i + ITEMS_PER_CMD * width)]));
   }
 }
 
-function rewriteValue(out: string[], key: Bytes, v: RValue): void {
+function rewriteValue(out: Bytes[], key: Bytes, v: RValue): void {
   switch (v.type) {
     case 'string':
       out.push(respCommand([b('SET'), key, v.v]));
@@ -56,7 +56,7 @@ function rewriteValue(out: string[], key: Bytes, v: RValue): void {
   }
 }
 
-function rewriteStream(out: string[], key: Bytes, s: StreamValue): void {
+function rewriteStream(out: Bytes[], key: Bytes, s: StreamValue): void {
   if (s.length > 0) {
     streamIterate(s, MIN_ID, MAX_ID, false, (id, fv) => {
       out.push(respCommand([b('XADD'), key, b(idToString(id)), ...fv]));
@@ -118,7 +118,7 @@ function rewriteStream(out: string[], key: Bytes, s: StreamValue): void {
 
 /** The whole dataset as AOF commands. */
 export function rewriteAsCommands(node: ServerNode): Uint8Array {
-  const out: string[] = [node.aof.timestampAnnotation(true)];
+  const out: Bytes[] = [unbin(node.aof.timestampAnnotation(true))];
   for (const code of libraryCodes(node.scripts.functions)) {
     out.push(respCommand([b('FUNCTION'), b('LOAD'), code]));
   }
@@ -132,5 +132,5 @@ export function rewriteAsCommands(node: ServerNode): Uint8Array {
       if (when !== undefined) out.push(respCommand([b('PEXPIREAT'), key, b(String(when))]));
     }
   }
-  return concatBytes(out.map(unbin));
+  return concatBytes(out);
 }

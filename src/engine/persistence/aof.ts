@@ -26,13 +26,26 @@ export type AofState = 'off' | 'on' | 'wait_rewrite';
 
 const sec = (ms: number): number => Math.floor(ms / 1000);
 
-/** catAppendOnlyGenericCommand: one command as a RESP array of bulk strings (binary string). */
-export function respCommand(argv: readonly Bytes[]): string {
-  let out = `*${argv.length}\r\n`;
-  for (const a of argv) {
-    let s = '';
-    for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode(...a.subarray(i, i + 8192));
-    out += `$${a.length}\r\n${s}\r\n`;
+/** Writes ASCII text into `out` at `at`; returns the position after it. */
+function putAscii(out: Uint8Array, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  return at;
+}
+
+/** catAppendOnlyGenericCommand: one command as a RESP array of bulk strings, as bytes. */
+export function respCommand(argv: readonly Bytes[]): Bytes {
+  const heads = argv.map((a) => `$${a.length}\r\n`);
+  const top = `*${argv.length}\r\n`;
+  let size = top.length;
+  for (let k = 0; k < argv.length; k++) size += heads[k]!.length + argv[k]!.length + 2;
+  const out = new Uint8Array(size);
+  let at = putAscii(out, 0, top);
+  for (let k = 0; k < argv.length; k++) {
+    at = putAscii(out, at, heads[k]!);
+    out.set(argv[k]!, at);
+    at += argv[k]!.length;
+    out[at++] = 13;
+    out[at++] = 10;
   }
   return out;
 }
@@ -41,7 +54,7 @@ export class AofPersistence implements PropagationConsumer {
   state: AofState = 'off';
   manifest: AofManifest = emptyManifest();
   /** Pending RESP text of the commands fed since the last commit (aof_buf). */
-  private buf: string[] = [];
+  private buf: Bytes[] = [];
   private bufLength = 0;
   selectedDb = -1;
   /** The running rewrite (child_type == CHILD_TYPE_AOF), set by aof-rewrite-job.ts. */
@@ -123,12 +136,16 @@ export class AofPersistence implements PropagationConsumer {
     let text = this.timestampAnnotation(false);
     if (dbId !== this.selectedDb) {
       const id = String(dbId);
-      text = `*2\r\n$6\r\nSELECT\r\n$${id.length}\r\n${id}\r\n`;
+      text += `*2\r\n$6\r\nSELECT\r\n$${id.length}\r\n${id}\r\n`;
       this.selectedDb = dbId;
     }
-    text += respCommand(argv);
-    this.buf.push(text);
-    this.bufLength += text.length;
+    if (text !== '') this.pushBytes(unbin(text));
+    this.pushBytes(respCommand(argv));
+  }
+
+  private pushBytes(b: Bytes): void {
+    this.buf.push(b);
+    this.bufLength += b.length;
   }
 
   /**
@@ -160,7 +177,7 @@ export class AofPersistence implements PropagationConsumer {
       return;
     }
     const name = this.currentIncrName();
-    const data = unbin(this.buf.join(''));
+    const data = this.buf.length === 1 ? this.buf[0]! : concatBytes(this.buf);
     this.buf = [];
     this.bufLength = 0;
     if (name === null) return;
