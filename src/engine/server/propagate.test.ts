@@ -127,4 +127,29 @@ describe('propagation feed', () => {
     const t = clock.nowMs();
     expect(fed).toEqual([`0:XCLAIM s g c 0 1-1 TIME ${t} RETRYCOUNT 1 FORCE JUSTID LASTID 1-1`]);
   });
+
+  it('propagates active expiry as separate DEL/UNLINK, never in a transaction', () => {
+    const { node, a, fed, clock } = recorded({ 'lazyfree-lazy-expire': 'yes' });
+    a.call('SET', 'x', '1', 'PX', '10');
+    a.call('SET', 'y', '1', 'PX', '10');
+    fed.length = 0;
+    clock.advance(100);
+    node.cron();
+    expect(fed.sort()).toEqual(['0:UNLINK x', '0:UNLINK y']);
+  });
+
+  it('propagates RESTORE with an absolute TTL and GETEX/EXPIRE in the past as deletions', () => {
+    const { a, fed, clock } = recorded();
+    a.call('SET', 'src', 'v');
+    const dump = a.call('DUMP', 'src') as { b: Uint8Array };
+    fed.length = 0;
+    a.call('RESTORE', 'dst', '5000', dump.b);
+    expect(fed).toEqual([`0:RESTORE dst ${clock.nowMs() + 5000} ${bin(dump.b)} ABSTTL`]);
+  });
+
+  it('does not propagate while suspended (AOF loading)', () => {
+    const { node, a, fed } = recorded();
+    node.propagation.suspend(() => a.call('SET', 'k', 'v'));
+    expect(fed).toEqual([]);
+  });
 });
