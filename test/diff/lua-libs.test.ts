@@ -13,6 +13,7 @@ import { callChunk, compile, createLua, LuaError, LuaTable } from '../../src/eng
 import { Lua51Table } from '../../src/engine/lua/table51';
 import { protectGlobals } from '../../src/engine/scripting/globals';
 import { LIB_CASES, ORDER_CASES, PROTECTED_CASES } from './lua-libs-cases';
+import { fuzzCases } from './lua-libs-fuzz';
 import { RespConnection, startRedis, type RealRedis } from './redis';
 
 const DUMP =
@@ -76,6 +77,9 @@ describe('cjson, cmsgpack, bit, struct vs redis-server', () => {
 
   const families: [string, string[], boolean][] = Object.entries(LIB_CASES).map(([f, c]) => [f, c, false]);
   families.push(['readonly library', PROTECTED_CASES, true]);
+  const seed = Number(process.env.SEED ?? 1);
+  console.log(`lua-libs fuzz seed ${seed} (SEED=n to replay another)`);
+  for (const [f, c] of Object.entries(fuzzCases(seed))) families.push([f, c, false]);
   // Key order and '#' with holes follow Lua 5.1 only once LuaTable stores entries in Lua51Table.
   if (new LuaTable() instanceof Lua51Table || process.env.LUA_ORDER_CASES)
     families.push(['table-order', ORDER_CASES, false]);
