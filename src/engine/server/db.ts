@@ -34,8 +34,10 @@ export class Database {
   /** Deletes `key` if its deadline has passed; returns true when it did. */
   expireIfNeeded(key: string): boolean {
     const when = this.expires.get(key);
-    // Redis's keyIsExpired: stale only once the clock is strictly past the deadline.
-    if (when === undefined || when >= this.node.nowMs()) return false;
+    // Redis's keyIsExpired: stale only once the clock is strictly past the deadline; while a script
+    // runs, time stands at the script's start.
+    if (when === undefined || when >= (this.node.scripts.current?.snapshotMs ?? this.node.nowMs()))
+      return false;
     if (!this.dict.has(key)) {
       // A deadline without a key (never expected): drop it quietly rather than report an expiry.
       this.expires.delete(key);

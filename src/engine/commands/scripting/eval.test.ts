@@ -141,3 +141,17 @@ describe('FUNCTION LOAD timeout', () => {
     expect(text(c.call('FUNCTION', 'LIST'))).toEqual([]);
   });
 });
+
+describe('time inside scripts', () => {
+  it('stands still at the script start for key expiry', () => {
+    const { node, clock } = testNode({ config: { 'enable-debug-command': 'yes' } });
+    const c = testClient(node);
+    // DEBUG is noscript: the Tcl suite lifts that with DEBUG SET-DISABLE-DENY-SCRIPTS 1.
+    expect(text(c.call('DEBUG', 'SET-DISABLE-DENY-SCRIPTS', '1'))).toBe('+OK');
+    const script =
+      "redis.call('set', 'key', 'v', 'px', 1) redis.call('debug', 'sleep', 0.01) return redis.call('exists', 'key')";
+    expect(text(c.call('EVAL', script, '0'))).toBe(1);
+    clock.advance(5);
+    expect(text(c.call('EXISTS', 'key'))).toBe(0);
+  });
+});
