@@ -30,6 +30,8 @@ export const MODE_FILE = `${HOST_PREFIX}mode`;
 /** appendfsync no: appends reach storage after this much real time, as the kernel's writeback would. */
 export const WRITEBACK_MS = 30_000;
 const SNAPSHOT_MIN_INTERVAL_MS = 1000;
+/** Real ms between state checks from the ticker. */
+const TICK_CHECK_MS = 200;
 
 export interface PersistHooks {
   /** Hold later messages until `durable` settles (appendfsync always). */
@@ -70,6 +72,7 @@ export class Persistence {
   private snapshotOf: [number, number] = [-1, -1];
   private unsyncedSinceMs: number | null = null;
   private lastPosted = '';
+  private checkedAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     boot: PersistBoot,
@@ -120,7 +123,17 @@ export class Persistence {
   }
 
   /** Posts the state when it differs from the last one posted. */
-  pushIfChanged(node: ServerNode, stopped: boolean, post: (state: PersistState) => void): void {
+  pushIfChanged(
+    node: ServerNode,
+    stopped: boolean,
+    post: (state: PersistState) => void,
+    fromTick = false,
+  ): void {
+    // Ticks come 40 times a second; the state they may change (a background save ending, a commit)
+    // is worth a look a few times a second. Requests and commits check at once.
+    const nowMs = this.realNowMs();
+    if (fromTick && nowMs - this.checkedAtMs < TICK_CHECK_MS) return;
+    this.checkedAtMs = nowMs;
     const state = this.state(node, stopped);
     const json = JSON.stringify(state);
     if (json === this.lastPosted) return;
