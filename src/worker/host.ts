@@ -269,9 +269,12 @@ export class PlaygroundHost {
     this.checkChanges(s);
   }
 
-  private pushPersistState(s: Session): void {
-    this.persistence?.pushIfChanged(s.node, s.stopped, (state) =>
-      this.post({ type: 'persistChanged', state }),
+  private pushPersistState(s: Session, fromTick = false): void {
+    this.persistence?.pushIfChanged(
+      s.node,
+      s.stopped,
+      (state) => this.post({ type: 'persistChanged', state }),
+      fromTick,
     );
   }
 
@@ -286,7 +289,7 @@ export class PlaygroundHost {
       s.watch.tick();
       if (this.persistence) {
         this.persistence.tick(s.stopped ? null : s.node);
-        this.pushPersistState(s);
+        this.pushPersistState(s, true);
       }
     } catch (e) {
       this.env.logError('clock tick', e);
