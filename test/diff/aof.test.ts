@@ -140,6 +140,9 @@ const CASES: Record<string, string[][]> = {
     ['BITOP', 'NOT', 'bits2', 'bits'],
     ['BITFIELD', 'bf', 'INCRBY', 'u8', '0', '5'],
     ['FLUSHALL'],
+    ['FLUSHALL'],
+    ['FLUSHDB', 'ASYNC'],
+    ['FLUSHDB', 'BOGUS'],
   ],
   scripts: [
     ['EVAL', "redis.call('set', KEYS[1], '1'); redis.call('incr', KEYS[1]); return 1", '1', 'sk'],

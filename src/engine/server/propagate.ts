@@ -60,6 +60,8 @@ interface CallFrame {
 const NEVER_PROPAGATED = new Set(['exec', 'eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
 /** CMD_TOUCHES_ARBITRARY_KEYS: expiries these cause are propagated without MULTI/EXEC. */
 const TOUCHES_ARBITRARY_KEYS = new Set(['randomkey', 'scan']);
+/** forceCommandPropagation: propagated even when nothing changed (an already empty FLUSHALL). */
+const ALWAYS_PROPAGATED = new Set(['flushdb', 'flushall']);
 
 const MULTI: readonly Bytes[] = [utf8('MULTI')];
 const EXEC: readonly Bytes[] = [utf8('EXEC')];
@@ -111,8 +113,9 @@ export class Propagator {
   leave(c: Client, cmd: Command, argv: readonly Bytes[], reply: Reply | undefined): void {
     const frame = this.frames.pop();
     if (frame === undefined) return;
-    const changed = this.node.dirty !== frame.dirtyBefore || (frame.forced && reply?.t !== 'error');
     const name = cmd.parent ? cmd.parent.fullName : cmd.fullName;
+    const forced = (frame.forced || ALWAYS_PROPAGATED.has(name)) && reply?.t !== 'error';
+    const changed = this.node.dirty !== frame.dirtyBefore || forced;
     if (changed && this.suspended === 0 && !frame.prevented && !NEVER_PROPAGATED.has(name)) {
       const x: RewriteContext = { node: this.node, db: c.db, cmd, argv, reply };
       const ops = frame.rewritten ? [frame.rewritten] : opsFor(x, frame.capture);
