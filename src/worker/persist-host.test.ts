@@ -212,4 +212,25 @@ describe('browser persistence host', () => {
     expect((await a.state()).stopped).toBe(false);
     expect(await a.run('GET', 'k')).toEqual([bulk('v')]);
   });
+
+  it('an upload with the AOF on rewrites the AOF, so a restart finds the uploaded data', async () => {
+    const kv = new MemoryKv();
+    const src = await booted(new MemoryKv());
+    await src.run('SET', 'uploaded', 'yes');
+    await src.run('SAVE');
+    const file = (await src.req({ type: 'persistFiles', names: ['dump.rdb'] })) as {
+      files: { data: Uint8Array }[];
+    };
+    const a = await booted(kv);
+    await a.req({ type: 'persistMode', mode: 'always' });
+    a.env.passRealTime(3000);
+    await a.run('SET', 'old', '1');
+    const r = await a.req({ type: 'persistLoadRdb', data: file.files[0]!.data });
+    expect(r).toMatchObject({ ok: true });
+    expect((r as { message: string }).message).toMatch(/Background append only file rewriting started$/);
+    a.env.passRealTime(3000);
+    await settle();
+    const b = await booted(kv);
+    expect(await b.run('MGET', 'uploaded', 'old')).toEqual([{ t: 'array', a: [bulk('yes'), { t: 'nil' }] }]);
+  });
 });

@@ -6,7 +6,7 @@
  *   a stopped server again, or a follower tab from the writer's latest files;
  * - a mode change sets appendonly/appendfsync now (CONFIG SET) and keeps the mode for the next start;
  * - an uploaded .rdb is validated whole before it replaces the dataset (persist-upload.ts), then stored
- *   as dump.rdb, so a restart finds it.
+ *   as dump.rdb, so a restart finds it (with the AOF on, a rewrite starts, since a restart loads the AOF).
  */
 import { bin, unbin } from '../engine/bytes.ts';
 import type { Reply } from '../engine/resp/reply.ts';
@@ -82,7 +82,11 @@ function loadUpload(
   node.dirty = 0;
   node.lastSaveMs = node.nowMs();
   life.datasetReplaced();
-  result(true, `Done loading RDB, keys loaded: ${counts.loaded}, keys expired: ${counts.expired}.`);
+  const done = `Done loading RDB, keys loaded: ${counts.loaded}, keys expired: ${counts.expired}.`;
+  if (!node.config.getBool('appendonly')) return result(true, done);
+  // With the AOF on, a restart loads the AOF: rewrite it so that it holds the new dataset too.
+  const rewrite = runInternal(node, ['BGREWRITEAOF']);
+  result(true, `${done} ${rewrite ? replyText(rewrite) : ''}`.trim());
 }
 
 function runAction(
