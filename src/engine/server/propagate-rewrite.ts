@@ -16,6 +16,7 @@
  *   XADD with an auto ID -> the generated ID; XADD/XTRIM with "~" -> "=" and the resulting length
  *     (MAXLEN) or first ID (MINID)
  *   RESTORE with a relative TTL -> absolute TTL + ABSTTL, or DEL when it expired on arrival
+ *   MIGRATE (not COPY) -> DEL of the keys that left
  * Everything else propagates as received.
  */
 import { type Bytes, bin, lowerBin, utf8 } from '../bytes.ts';
@@ -142,7 +143,18 @@ function restore(x: RewriteContext): Bytes[][] {
   return [out];
 }
 
+/** MIGRATE without COPY: DEL of the keys it moved (those gone from this db now). */
+function migrate(x: RewriteContext): Bytes[][] {
+  const words = x.argv.map(lowerBin);
+  if (words.includes('copy')) return [];
+  const k = words.indexOf('keys', 6);
+  const keys = k >= 0 ? x.argv.slice(k + 1) : [x.argv[3]!];
+  const gone = keys.filter((key) => !exists(x, key));
+  return gone.length > 0 ? [[b('DEL'), ...gone]] : [];
+}
+
 const REWRITERS: Record<string, Rewriter> = {
+  migrate,
   expire: expireFamily,
   pexpire: expireFamily,
   expireat: expireFamily,
