@@ -27,3 +27,8 @@ const playground = Playground.start(seed === undefined ? {} : { seed });
 playground.then((p) => (window.__playground = p)).catch(() => {});
 
 mount(App, { target: document.getElementById('app')!, props: { playground } });
+
+// The built site works offline after the first visit (build/offline.ts writes sw.js); not in dev.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
