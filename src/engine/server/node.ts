@@ -31,6 +31,7 @@ import { BusyScripts } from './busy-script.ts';
 import { keyChanged } from './memory.ts';
 import { performEvictions } from './evict.ts';
 import { ScriptingEngine } from '../scripting/engine.ts';
+import { trackingTarget } from '../scripting/tracking.ts';
 import { AclState } from '../acl/acl.ts';
 import { SlowLog } from './slowlog.ts';
 import { LatencyMonitor } from './latency-monitor.ts';
@@ -231,7 +232,7 @@ export class ServerNode {
 
   /** Hook after every executed command (propagation, tracking and unblocking come here). */
   afterCommand(c: Client, cmd: Command, argv: readonly Bytes[]): void {
-    this.tracking.rememberKeys(c, cmd, argv);
+    this.tracking.rememberKeys(...trackingTarget(this, c, cmd, argv));
     this.monitors.feed(c, cmd, argv);
   }
 

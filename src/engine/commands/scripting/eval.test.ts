@@ -155,3 +155,22 @@ describe('time inside scripts', () => {
     expect(text(c.call('EXISTS', 'key'))).toBe(0);
   });
 });
+
+describe('client tracking and scripts', () => {
+  it('tracks the declared keys of a script that reads, and none of one that only writes', () => {
+    const { node } = testNode();
+    const a = testClient(node);
+    const b = testClient(node);
+    a.call('HELLO', '3');
+    a.call('CLIENT', 'TRACKING', 'on');
+    a.call('EVAL', "redis.call('set', 'k3', 'bar')", '2', 'k1', 'k2');
+    b.call('MSET', 'k1', '1', 'k2', '1');
+    expect(a.replies.filter((r) => r.t === 'push')).toHaveLength(0);
+    a.call('EVAL', "redis.call('get', 'k3')", '2', 'k1', 'k2');
+    b.call('MSET', 'k2', '2', 'k1', '2', 'k3', '2');
+    const invalidated = a.replies.flatMap((r) =>
+      r.t === 'push' && r.a[1]?.t === 'array' ? r.a[1].a.map((k) => (k.t === 'bulk' ? bin(k.b) : '?')) : [],
+    );
+    expect(invalidated.sort()).toEqual(['k1', 'k2']);
+  });
+});
