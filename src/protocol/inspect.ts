@@ -18,7 +18,20 @@ export interface KeyspaceQuery {
   type?: KeyType;
   /** Rows returned at most (default 500, at most 5,000). */
   limit?: number;
+  /** Also group the database's live keys by cluster hash slot (KeyspaceSnapshot.slots). */
+  slots?: boolean;
 }
+
+/** One non-empty hash slot: how many keys CRC16 (with {hash tags}) puts there, and a few of them. */
+export interface SlotCell {
+  slot: number;
+  count: number;
+  /** Up to SLOT_SAMPLE keys of the slot, in byte order. */
+  sample: string[];
+}
+
+/** Keys shown per slot in a SlotCell (the count says how many there are). */
+export const SLOT_SAMPLE = 5;
 
 export interface KeyRow {
   key: string;
@@ -44,6 +57,8 @@ export interface KeyspaceSnapshot {
   /** Keys that match the filter (rows holds at most `limit` of them, in key order). */
   matched: number;
   rows: KeyRow[];
+  /** With query.slots: every non-empty slot of the database (all live keys, not only `rows`), by slot. */
+  slots?: SlotCell[];
 }
 
 export interface InspectQuery {

@@ -8,6 +8,7 @@ import type { RequestOf } from '../protocol/messages.ts';
 import type { Post } from './host.ts';
 import { inspectKey } from './inspect/key-picture.ts';
 import { keyspaceRows } from './inspect/keyspace.ts';
+import { slotCells } from './inspect/slots.ts';
 
 export type InspectRequest = RequestOf<'keyspace' | 'inspectKey'>;
 
@@ -29,10 +30,11 @@ export function handleInspectRequest(
   const nowMs = node.nowMs();
   if (msg.type === 'keyspace') {
     const rows = keyspaceRows(db, msg.query, nowMs);
+    const slots = msg.query.slots === true ? { slots: slotCells(db, nowMs) } : {};
     post({
       type: 'keyspace',
       id: msg.id,
-      snapshot: { db: db.id, nowMs, paused: clock.paused, speed: clock.speed, ...rows },
+      snapshot: { db: db.id, nowMs, paused: clock.paused, speed: clock.speed, ...rows, ...slots },
     });
     return;
   }
