@@ -5,6 +5,9 @@
  * (ours encoded, Redis's re-encoded after parsing), so every type, error text and nesting must match.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, Socket } from 'node:net';
 import { bin, utf8, type Bytes } from '../../src/engine/bytes.ts';
 import { RespWriter } from '../../src/engine/resp/encode.ts';
@@ -31,7 +34,20 @@ export interface RealRedis {
 export async function startRedis(extraArgs: string[] = []): Promise<RealRedis> {
   const port = await freePort();
   const bin = process.env.REDIS_SERVER ?? 'redis-server';
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  // Its own empty folder: a dump.rdb left in the working directory would otherwise be loaded (LOADING).
+  const dir = mkdtempSync(join(tmpdir(), 'diff-redis-'));
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+  ];
   args.push('--enable-debug-command', 'yes', '--daemonize', 'no', '--logfile', '', '--loglevel', 'warning');
   const child: ChildProcess = spawn(bin, [...args, ...extraArgs], { stdio: 'ignore' });
   let exited = false;
@@ -41,14 +57,19 @@ export async function startRedis(extraArgs: string[] = []): Promise<RealRedis> {
       throw new Error(`${bin} exited at start (is redis-server installed? apt-get install redis-server)`);
     try {
       const c = await RespConnection.open(port);
-      await c.call('PING');
+      const pong = await c.call('PING');
       c.close();
+      if (pong.t !== 'simple') throw new Error('not ready');
       return {
         port,
         stop: () =>
           new Promise<void>((resolve) => {
-            if (exited) return resolve();
-            child.once('exit', () => resolve());
+            const done = () => {
+              rmSync(dir, { recursive: true, force: true });
+              resolve();
+            };
+            if (exited) return done();
+            child.once('exit', done);
             child.kill('SIGKILL');
           }),
       };
