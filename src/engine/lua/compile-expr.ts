@@ -8,6 +8,7 @@
  */
 import type { Expr, FuncBody } from './ast';
 import { type EvMulti, type Ev, type Frame, FuncScope, isMulti } from './compile-types';
+import { hintSize } from './table51';
 import type { LuaState, VarInfo } from './runtime';
 import { LuaFunction, LuaTable, truthy } from './value';
 
@@ -165,8 +166,11 @@ export abstract class ExprCompiler {
       }
     }
     const pos = this.list(positional);
+    const last = positional[positional.length - 1];
+    const na = hintSize(positional.length - (last !== undefined && isMulti(last) ? 1 : 0));
+    const nh = hintSize(keyed.length);
     return (f) => {
-      const t = new LuaTable();
+      const t = new LuaTable(na, nh);
       // Keyed fields evaluate in source order; positional values are stored after, as 5.1 flushes them.
       let ki = 0;
       for (const o of order) {

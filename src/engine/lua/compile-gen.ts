@@ -10,6 +10,7 @@
 import type { Expr } from './ast';
 import { ExprCompiler } from './compile-expr';
 import { type ExprCode, type Frame, type LuaGen, type MultiCode, hasCall, isMulti } from './compile-types';
+import { hintSize } from './table51';
 import type { LuaState, VarInfo } from './runtime';
 import { LuaFunction, LuaTable, truthy, type LuaValue } from './value';
 
@@ -133,10 +134,14 @@ export abstract class GenExprCompiler extends ExprCompiler {
       .filter((it) => it.key)
       .map((it) => [this.code(it.key!), this.code(it.value)] as const);
     const order = items.map((it) => (it.key ? 1 : 0));
-    const pos = this.listCode(items.filter((it) => !it.key).map((it) => it.value));
+    const positional = items.filter((it) => !it.key).map((it) => it.value);
+    const pos = this.listCode(positional);
+    const last = positional[positional.length - 1];
+    const na = hintSize(positional.length - (last !== undefined && isMulti(last) ? 1 : 0));
+    const nh = hintSize(keyed.length);
     return {
       *g(f) {
-        const t = new LuaTable();
+        const t = new LuaTable(na, nh);
         let ki = 0;
         for (const o of order) {
           if (o === 0) continue;

@@ -10,6 +10,7 @@
  * are compacted only when a new key is inserted, which Lua says is undefined during traversal anyway.
  */
 import { formatG } from '../util/numfmt';
+import { Lua51Table } from './table51';
 
 export type LuaValue =
   undefined | boolean | number | string | LuaTable | LuaFunction | LuaUserdata | LuaThread;
@@ -43,143 +44,11 @@ export class LuaFunction {
   ) {}
 }
 
-export class LuaTable {
+export class LuaTable extends Lua51Table {
   readonly id = nextId++;
   metatable: LuaTable | undefined;
   /** Redis's Lua patch: library tables and _G refuse every write ("Attempt to modify a readonly table"). */
   readonly = false;
-  arr: LuaValue[] = [];
-  private slots = new Map<unknown, number>();
-  private keys: unknown[] = [];
-  private vals: LuaValue[] = [];
-  private dead = 0;
-
-  get(k: LuaValue): LuaValue {
-    if (typeof k === 'number') {
-      const i = k - 1;
-      if (i >= 0 && i < this.arr.length && Number.isInteger(i)) return this.arr[i];
-    }
-    const s = this.slots.get(k);
-    return s === undefined ? undefined : this.vals[s];
-  }
-
-  getStr(k: string): LuaValue {
-    const s = this.slots.get(k);
-    return s === undefined ? undefined : this.vals[s];
-  }
-
-  /** Stores a constructor's positional values as the array part (holes kept, trailing nils dropped). */
-  setArray(vals: LuaValue[]): void {
-    if (vals.length === 0) return;
-    for (let i = 0; i < vals.length; i++) if (this.slots.has(i + 1)) this.hashSet(i + 1, undefined);
-    this.arr = vals;
-    this.trimArray();
-    this.migrate();
-  }
-
-  /** Raw set; the caller has rejected nil and NaN keys. */
-  set(k: LuaValue, v: LuaValue): void {
-    if (typeof k === 'number' && Number.isInteger(k) && k >= 1) {
-      const n = this.arr.length;
-      if (k <= n) {
-        this.arr[k - 1] = v;
-        if (k === n && v === undefined) this.trimArray();
-        return;
-      }
-      if (k === n + 1 && v !== undefined) {
-        this.arr.push(v);
-        if (this.slots.size > 0) {
-          this.hashSet(k, undefined);
-          this.migrate();
-        }
-        return;
-      }
-    }
-    this.hashSet(k, v);
-  }
-
-  private trimArray(): void {
-    const a = this.arr;
-    while (a.length > 0 && a[a.length - 1] === undefined) a.pop();
-  }
-
-  /** Moves keys n+1, n+2, ... from the hash part to the array part after an append. */
-  private migrate(): void {
-    for (;;) {
-      const k = this.arr.length + 1;
-      const s = this.slots.get(k);
-      if (s === undefined || this.vals[s] === undefined) return;
-      this.arr.push(this.vals[s]);
-      this.vals[s] = undefined;
-      this.dead++;
-    }
-  }
-
-  private hashSet(k: unknown, v: LuaValue): void {
-    const s = this.slots.get(k);
-    if (s !== undefined) {
-      if (this.vals[s] === undefined && v !== undefined) this.dead--;
-      else if (this.vals[s] !== undefined && v === undefined) this.dead++;
-      this.vals[s] = v;
-      return;
-    }
-    if (v === undefined) return;
-    if (this.dead > 8 && this.dead * 2 > this.keys.length) this.compact();
-    this.slots.set(k, this.keys.length);
-    this.keys.push(k);
-    this.vals.push(v);
-  }
-
-  private compact(): void {
-    const keys: unknown[] = [];
-    const vals: LuaValue[] = [];
-    this.slots.clear();
-    for (let i = 0; i < this.keys.length; i++) {
-      if (this.vals[i] === undefined) continue;
-      this.slots.set(this.keys[i], keys.length);
-      keys.push(this.keys[i]);
-      vals.push(this.vals[i]);
-    }
-    this.keys = keys;
-    this.vals = vals;
-    this.dead = 0;
-  }
-
-  /** The border # reports: the array part's size, extended through consecutive hash keys. */
-  length(): number {
-    let n = this.arr.length;
-    if (this.slots.size === 0) return n;
-    while (this.get(n + 1) !== undefined) n++;
-    return n;
-  }
-
-  /** next(): the entry after key k (undefined k = first), or undefined at the end; null if k is unknown. */
-  next(k: LuaValue): [LuaValue, LuaValue] | undefined | null {
-    let slot = 0;
-    if (k !== undefined) {
-      let ai = -1;
-      if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= this.arr.length) ai = k;
-      if (ai >= 0) {
-        for (let i = ai; i < this.arr.length; i++) if (this.arr[i] !== undefined) return [i + 1, this.arr[i]];
-        slot = 0;
-      } else {
-        const s = this.slots.get(k);
-        if (s !== undefined) slot = s + 1;
-        else if (typeof k === 'number' && Number.isInteger(k) && k >= 1) {
-          // A key of the array part cleared during traversal (the array shrank past it): go on from there.
-          for (let i = k; i < this.arr.length; i++)
-            if (this.arr[i] !== undefined) return [i + 1, this.arr[i]];
-          slot = 0;
-        } else return null;
-      }
-    } else {
-      for (let i = 0; i < this.arr.length; i++) if (this.arr[i] !== undefined) return [i + 1, this.arr[i]];
-    }
-    for (let i = slot; i < this.keys.length; i++) {
-      if (this.vals[i] !== undefined) return [this.keys[i] as LuaValue, this.vals[i]];
-    }
-    return undefined;
-  }
 }
 
 export function luaType(v: LuaValue): string {
