@@ -18,7 +18,6 @@ import type { CommandFamily } from './types.ts';
 import { REDIS_VERSION } from './version.ts';
 const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
 
-
 function helloReply(c: Client): Reply {
   const clusterMode = c.node.config.getBool('cluster-enabled');
   return map([
