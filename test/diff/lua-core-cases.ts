@@ -195,6 +195,13 @@ export const LUA_CASES: string[] = [
   "return type(nil), type(1), type('x'), type({}), type(nil == nil), type(type)",
   'return tostring(nil), tostring(true), tostring(false), tostring(-0), tostring(0/0)',
   "return rawequal('a', 'a'), rawequal({}, {})",
+  // string.dump: a bytecode header that loadstring parses as text (Redis refuses binary chunks)
+  'return loadstring(string.dump(function() return 1 end))',
+  'return string.dump(function() return 1 end):sub(1, 12)',
+  'return pcall(string.dump, type)',
+  'return pcall(string.dump)',
+  "return loadstring('x = \\1')",
+  "return loadstring('\\127')",
   // coroutines (5.1: no yield across pcall or metamethods; statuses; wrap)
   'local co = coroutine.create(function(a, b) local c = coroutine.yield(a + b) local d, e = coroutine.yield(c * 2) return d + e end) local r = {coroutine.resume(co, 1, 2)} local r2 = {coroutine.resume(co, 10)} local r3 = {coroutine.resume(co, 3, 4)} return r[1], r[2], r2[2], r3[2], coroutine.status(co), coroutine.resume(co)',
   'return pcall(coroutine.yield, 1)',

@@ -162,7 +162,10 @@ function loadstring(st: LuaState, args: LuaValue[]): LuaValue[] {
 }
 
 /** luaO_chunkid for string chunks: first line, cut with "..." to fit LUA_IDSIZE. */
-function shortSrc(s: string): string {
+function shortSrc(source: string): string {
+  // The chunk name is a C string: it ends at the first NUL byte.
+  const nul = source.indexOf('\0');
+  const s = nul >= 0 ? source.slice(0, nul) : source;
   const nl = s.indexOf('\n');
   let line = nl >= 0 ? s.slice(0, nl) : s;
   const cr = line.indexOf('\r');

@@ -1,7 +1,8 @@
 /*
  * The 5.1 string library over binary strings (one char per byte): byte, char, find, format, gmatch (and
- * its 5.0 alias gfind), gsub, len, lower, match, rep, reverse, sub, upper, dump (always refuses, as there
- * are no Lua functions to dump in our representation). Strings get a metatable whose __index is this
+ * its 5.0 alias gfind), gsub, len, lower, match, rep, reverse, sub, upper, dump (a Lua function gives a
+ * string with 5.1's bytecode header, which is what scripts can observe: Redis's loadstring parses it as
+ * text and fails on char(27); the body after the header is not real bytecode). Strings get a metatable whose __index is this
  * table, so ("x"):upper() works. Positions follow 5.1: 1-based, negatives count from the end.
  */
 import { luaFormat } from './format';
@@ -184,8 +185,20 @@ const STRING: Record<string, Native> = {
   gmatch,
   gfind: gmatch,
   gsub,
-  dump: (st) => st.error('unable to dump given function'),
+  dump,
 };
+
+/** Lua 5.1's precompiled-chunk header: ESC "Lua", version 0x51, format 0, then x86-64 sizes. */
+const BYTECODE_HEADER = '\x1bLuaQ\x00\x01\x04\x08\x04\x08\x00';
+
+function dump(st: LuaState, a: LuaValue[]): LuaValue[] {
+  const f = a[0];
+  if (!(f instanceof LuaFunction)) {
+    st.argError(1, `function expected, got ${a.length === 0 ? 'no value' : luaType(f)}`);
+  }
+  if (f.native) st.error('unable to dump given function');
+  return [BYTECODE_HEADER + `=${f.name}\x00`];
+}
 
 export function openString(st: LuaState): void {
   const t = new LuaTable();

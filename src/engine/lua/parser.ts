@@ -53,8 +53,13 @@ class Parser {
     }
   }
 
+  /** The token as 5.1's error messages show it: control characters as char(N) (luaX_token2str). */
   private near(t: Token): string {
-    return t.kind === 'string' ? t.text : t.text;
+    if (t.text.length === 1 && t.kind !== 'string' && t.kind !== 'name' && t.kind !== 'number') {
+      const c = t.text.charCodeAt(0);
+      if (c < 32 || c === 127) return `char(${c})`;
+    }
+    return t.text;
   }
 
   private errorAt(msg: string, t: Token = this.lx.peek()): never {
