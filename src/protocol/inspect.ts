@@ -128,7 +128,37 @@ export interface GenericView {
   listNodes?: number[];
 }
 
-export type KeyPicture = ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView;
+/** One cell of a CellsView: a list entry, set member, hash field or value, byte or bit. */
+export interface CellSnap {
+  /** The bytes (binary string) or the figure shown. */
+  text: string;
+  /** What the cell holds: drawn differently per role. */
+  role: 'entry' | 'member' | 'field' | 'value' | 'byte' | 'bit';
+}
+
+/** A row of cells: one quicklist node, the intset, a listpack, a hashtable's entries, a string's bytes. */
+export interface CellGroup {
+  label: string;
+  /** Entries the group really holds (cells may show fewer). */
+  size: number;
+  cells: CellSnap[];
+}
+
+/**
+ * Lists (quicklist nodes), sets (intset / hashtable), hashes (listpack / hashtable) and strings
+ * (bytes and bits) as rows of cells, from the engine's real structure for the current encoding.
+ */
+export interface CellsView {
+  kind: 'cells';
+  /** 'list-quicklist', 'set-intset', 'set-hashtable', 'hash-listpack', 'hash-hashtable', 'string'. */
+  layout: string;
+  length: number;
+  /** Groups the structure has in all (quicklist nodes); groups holds the first ones. */
+  groupCount: number;
+  groups: CellGroup[];
+}
+
+export type KeyPicture = ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView | CellsView;
 
 export interface KeyInspection {
   db: number;

@@ -114,21 +114,26 @@ describe('inspectKey', () => {
     expect(g.consumers[0]!.pending[0]!.deliveryCount).toBe(1);
   });
 
-  it('gives a generic view of other types and null for a missing key', () => {
+  it('draws hashes, sets, lists and strings as cells of their encoding; null for a missing key', () => {
     const s = started();
     s.run('HSET', 'h', 'f1', 'v1', 'f2', 'v2');
     s.run('SADD', 'ints', '3', '1', '2');
     s.run('RPUSH', 'l', 'a', 'b');
-    expect(s.inspect('h').picture).toEqual({
-      kind: 'generic',
-      length: 2,
-      items: [
-        ['f1', 'v1'],
-        ['f2', 'v2'],
-      ],
-    });
-    expect(s.inspect('ints').picture).toEqual({ kind: 'generic', length: 3, items: ['1', '2', '3'] });
-    expect(s.inspect('l').picture).toEqual({ kind: 'generic', length: 2, items: ['a', 'b'], listNodes: [2] });
+    s.run('SET', 'str', 'A');
+    const texts = (k: string) => {
+      const p = s.inspect(k).picture;
+      if (p?.kind !== 'cells') throw new Error(String(p?.kind));
+      return p.groups.map((g) => [g.label, g.cells.map((c) => c.text)]);
+    };
+    expect(texts('h')).toEqual([['listpack: 2 field-value pairs', ['f1', 'v1', 'f2', 'v2']]]);
+    expect(texts('ints')).toEqual([['intset: 3 integers of 16 bits, sorted', ['1', '2', '3']]]);
+    expect(texts('l')).toEqual([['node 0: 2 entries, 13 bytes', ['a', 'b']]]);
+    expect(texts('str')).toEqual([
+      ['embstr: 1 bytes', ['41']],
+      ['bits of the first 1 bytes', ['0', '1', '0', '0', '0', '0', '0', '1']],
+    ]);
+    s.run('SADD', 'ints', 'x');
+    expect(texts('ints')[0]![0]).toBe('hashtable: 4 members');
     expect(s.inspect('nope')).toMatchObject({ type: null, picture: null });
   });
 });

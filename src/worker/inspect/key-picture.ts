@@ -8,7 +8,8 @@
  *                    true target (the picture draws them as leaving the window).
  *   zset, listpack   the first `limit` (member, score) entries in order.
  *   stream           the newest `limit` entries and every group's PEL per consumer (inspectStream).
- *   others           a generic view: the first items, and a list's quicklist node sizes.
+ *   list, set, hash, string   rows of cells from their encoding's structure (cells.ts).
+ *   (genericPicture stays as the fallback of a type without a picture of its own.)
  *
  * Like the keyspace snapshot, it observes without side effects (no lazy expiry, no access time).
  */
@@ -30,6 +31,7 @@ import type {
   ZsetListpackView,
   ZsetSkiplistView,
 } from '../../protocol/inspect.ts';
+import { hashCells, listCells, setCells, stringCells } from './cells.ts';
 import { isExpired, valueLength } from './keyspace.ts';
 
 export const DEFAULT_ITEMS = 64;
@@ -56,6 +58,10 @@ function clampItems(limit: number | undefined): number {
 function pictureOf(v: RValue, limit: number, nowMs: number): KeyPicture {
   if (v.type === 'zset') return zsetPicture(v, limit);
   if (v.type === 'stream') return streamPicture(v, limit, nowMs);
+  if (v.type === 'list') return listCells(v, limit);
+  if (v.type === 'set') return setCells(v, limit);
+  if (v.type === 'hash') return hashCells(v, limit);
+  if (v.type === 'string') return stringCells(v, limit);
   return genericPicture(v, limit);
 }
 
