@@ -75,21 +75,33 @@ function addressOf(v: object): number {
   return (0x55d0c0de0000 + id * 0x40) >>> 0;
 }
 
+/*
+ * The node part of a table without hash keys is Lua's shared dummy node: these frozen one-slot vectors
+ * and an empty lookup map, shared by every such table (most tables are arrays), so creating one costs
+ * no allocation beyond the object. Inserting into the dummy always rehashes first (newKey), which gives
+ * the table vectors and a map of its own; nothing ever writes to the shared ones.
+ */
+const DUMMY_KEYS: LuaValue[] = Object.freeze([undefined]) as LuaValue[];
+const DUMMY_VALS: LuaValue[] = Object.freeze([undefined]) as LuaValue[];
+const DUMMY_LINKS: number[] = Object.freeze([-1]) as number[];
+const DUMMY_HASHES: number[] = Object.freeze([0]) as number[];
+const NO_WHERE = new Map<unknown, number>();
+
 export class Lua51Table {
   /** The array part: slot i holds key i + 1; its length is sizearray, holes are undefined. */
-  array: LuaValue[] = [];
+  array: LuaValue[];
   private dummy = true;
   private lsize = 0;
-  private keys: LuaValue[] = [undefined];
-  private vals: LuaValue[] = [undefined];
-  private links: number[] = [-1];
-  private hashes: number[] = [0];
+  private keys = DUMMY_KEYS;
+  private vals = DUMMY_VALS;
+  private links = DUMMY_LINKS;
+  private hashes = DUMMY_HASHES;
   private lastfree = 0;
-  private where = new Map<unknown, number>();
+  private where = NO_WHERE;
 
   constructor(narray = 0, nhash = 0) {
-    this.array = new Array<LuaValue>(narray).fill(undefined);
-    this.setNodeVector(nhash);
+    this.array = narray === 0 ? [] : new Array<LuaValue>(narray).fill(undefined);
+    if (nhash > 0) this.setNodeVector(nhash);
   }
 
   private get sizenode(): number {
@@ -101,13 +113,14 @@ export class Lua51Table {
     if (size === 0) {
       this.dummy = true;
       this.lsize = 0;
-      this.keys = [undefined];
-      this.vals = [undefined];
-      this.links = [-1];
-      this.hashes = [0];
+      this.keys = DUMMY_KEYS;
+      this.vals = DUMMY_VALS;
+      this.links = DUMMY_LINKS;
+      this.hashes = DUMMY_HASHES;
       this.lastfree = 0;
       return;
     }
+    if (this.where === NO_WHERE) this.where = new Map();
     this.dummy = false;
     this.lsize = ceilLog2(size);
     const n = 2 ** this.lsize;
