@@ -158,7 +158,21 @@ export interface CellsView {
   groups: CellGroup[];
 }
 
-export type KeyPicture = ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView | CellsView;
+/** A HyperLogLog string: its 16,384 six-bit registers, whatever the representation. */
+export interface HllView {
+  kind: 'hll';
+  /** The string's representation: run-length opcodes (sparse) or packed registers (dense). */
+  representation: 'sparse' | 'dense';
+  /** Bytes of the string (header included). */
+  bytes: number;
+  /** Sparse only: ZERO / XZERO / VAL opcodes in the string. */
+  opcodes: number | null;
+  /** Register values (0..63) by index: 16,384 of them, as one binary string (a char per register). */
+  registers: string;
+}
+
+export type KeyPicture =
+  ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView | CellsView | HllView;
 
 export interface KeyInspection {
   db: number;

@@ -32,6 +32,7 @@ import type {
   ZsetSkiplistView,
 } from '../../protocol/inspect.ts';
 import { hashCells, listCells, setCells, stringCells } from './cells.ts';
+import { hllPicture } from './hll.ts';
 import { isExpired, valueLength } from './keyspace.ts';
 
 export const DEFAULT_ITEMS = 64;
@@ -61,7 +62,7 @@ function pictureOf(v: RValue, limit: number, nowMs: number): KeyPicture {
   if (v.type === 'list') return listCells(v, limit);
   if (v.type === 'set') return setCells(v, limit);
   if (v.type === 'hash') return hashCells(v, limit);
-  if (v.type === 'string') return stringCells(v, limit);
+  if (v.type === 'string') return hllPicture(v) ?? stringCells(v, limit);
   return genericPicture(v, limit);
 }
 
