@@ -76,8 +76,17 @@ export interface SkipNodeSnap {
   levels: { to: number | null; span: number }[];
 }
 
+/** A member of a geo set: its score decoded from the 52-bit geohash (what GEOPOS answers). */
+export interface GeoPoint {
+  member: string;
+  lon: number;
+  lat: number;
+}
+
 export interface ZsetSkiplistView {
   kind: 'zset-skiplist';
+  /** When every drawn score is a 52-bit geohash: the members as points (a geo set). */
+  geo?: GeoPoint[];
   length: number;
   /** Height of the list (the header's level count). */
   level: number;
@@ -87,6 +96,7 @@ export interface ZsetSkiplistView {
 
 export interface ZsetListpackView {
   kind: 'zset-listpack';
+  geo?: GeoPoint[];
   length: number;
   entries: { member: string; score: number }[];
 }

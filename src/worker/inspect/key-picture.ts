@@ -32,6 +32,7 @@ import type {
   ZsetSkiplistView,
 } from '../../protocol/inspect.ts';
 import { hashCells, listCells, setCells, stringCells } from './cells.ts';
+import { geoPoints } from './geo.ts';
 import { hllPicture } from './hll.ts';
 import { isExpired, valueLength } from './keyspace.ts';
 
@@ -68,13 +69,18 @@ function pictureOf(v: RValue, limit: number, nowMs: number): KeyPicture {
 
 function zsetPicture(z: ZSetValue, limit: number): ZsetSkiplistView | ZsetListpackView {
   const zsl = z.skiplist();
-  if (zsl) return skiplistWindow(zsl, limit);
+  if (zsl) {
+    const view = skiplistWindow(zsl, limit);
+    const geo = geoPoints(view.nodes.slice(1));
+    return geo ? { ...view, geo } : view;
+  }
   const entries: ZsetListpackView['entries'] = [];
   for (const e of z.entries()) {
     if (entries.length >= limit) break;
     entries.push({ member: bin(e.ele), score: e.score });
   }
-  return { kind: 'zset-listpack', length: z.size, entries };
+  const geo = geoPoints(entries);
+  return { kind: 'zset-listpack', length: z.size, entries, ...(geo ? { geo } : {}) };
 }
 
 /** Header + nodes of ranks 1..limit (see the header comment). */
