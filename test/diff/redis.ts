@@ -59,7 +59,8 @@ export async function startRedis(extraArgs: string[] = []): Promise<RealRedis> {
       const c = await RespConnection.open(port);
       const pong = await c.call('PING');
       c.close();
-      if (pong.t !== 'simple') throw new Error('not ready');
+      // Any answer but LOADING (NOAUTH with --requirepass is fine): the server is serving.
+      if (pong.t === 'error' && pong.s.startsWith('LOADING')) throw new Error('still loading');
       return {
         port,
         stop: () =>
