@@ -263,9 +263,16 @@ describe('functions differential', () => {
     else d.mismatches.push('FUNCTION DUMP (two libraries): lengths differ');
     if (theirs.t !== 'bulk') throw new Error('no dump');
     const payload = theirs.b;
+    // Both libraries exist: Redis names whichever its seeded dict yields first (it changes between its
+    // own runs), so the conflicting name is masked.
+    await expectSame(
+      [
+        ['FUNCTION', 'RESTORE', payload as unknown as string],
+        ['FUNCTION', 'RESTORE', payload as unknown as string, 'APPEND'],
+      ],
+      { project: (r) => replyText(r).replace(/Library (short|long) already/, 'Library <lib> already') },
+    );
     await expectSame([
-      ['FUNCTION', 'RESTORE', payload as unknown as string],
-      ['FUNCTION', 'RESTORE', payload as unknown as string, 'APPEND'],
       ['FUNCTION', 'RESTORE', payload as unknown as string, 'REPLACE'],
       ['FUNCTION', 'RESTORE', payload as unknown as string, 'BOGUS'],
       ['FUNCTION', 'RESTORE', payload as unknown as string, 'FLUSH', 'x'],
@@ -283,7 +290,10 @@ describe('functions differential', () => {
       ['FCALL', 's1', '0'],
     ]);
     await d.check(['CONFIG', 'SET', 'rdbcompression', 'no']);
-    await expectSame([['FUNCTION', 'DUMP']]);
+    // Two libraries again: their order follows Redis's seeded dict, so only the size is compared.
+    await expectSame([['FUNCTION', 'DUMP']], {
+      project: (r) => (r.t === 'bulk' ? `bulk of ${r.b.length} bytes` : replyText(r)),
+    });
     await d.check(['CONFIG', 'SET', 'rdbcompression', 'yes']);
     await expectSame(
       [
