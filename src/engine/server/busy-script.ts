@@ -49,7 +49,7 @@ export class BusyScripts {
   current: SuspendedScript | undefined;
   /** Past busy-reply-threshold: other clients are served (mostly with BUSY). */
   timedOut = false;
-  /** The host's way to be asked for a continue() call on its next turn (setTimeout 0, a timer...). */
+  /** The host's way to be asked for a continue() call on its next turn (it schedules one as it can). */
   onPending: (() => void) | undefined;
   private held: Held[] = [];
   private releasing = false;
