@@ -7,9 +7,9 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin } from '../../src/engine/bytes.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
-import { type RealRedis, replyText, RespConnection } from './redis.ts';
+import { type RealRedis, RespConnection } from './redis.ts';
+import { infoField, ReplyTally } from './reply-tally.ts';
 import { aofRedis, MemoryFiles, ourNode, type OurSide } from './aof-helpers.ts';
 
 const AOF_FIELDS = [
@@ -25,21 +25,12 @@ const AOF_FIELDS = [
   'rdb_bgsave_in_progress',
 ];
 
-function infoField(r: Reply | undefined, name: string): string | undefined {
-  if (r === undefined || (r.t !== 'bulk' && r.t !== 'verbatim')) return undefined;
-  const line = bin(r.b)
-    .split('\r\n')
-    .find((l) => l.startsWith(`${name}:`));
-  return line?.slice(name.length + 1);
-}
-
 describe('AOF commands against redis-server 7.0', () => {
   let redis: RealRedis;
   let dir: string;
   let real: RespConnection;
   let ours: OurSide;
-  let matched = 0;
-  const mismatches: string[] = [];
+  const tally = new ReplyTally();
 
   beforeAll(async () => {
     ({ redis, dir } = await aofRedis(['--appendonly', 'no']));
@@ -48,27 +39,18 @@ describe('AOF commands against redis-server 7.0', () => {
   });
 
   afterAll(async () => {
-    console.log(`[differential] aof commands: ${matched}/${matched + mismatches.length} replies matched`);
-    if (mismatches.length > 0) console.log(mismatches.join('\n'));
+    console.log(tally.report('aof commands'));
     real?.close();
     await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   async function check(...args: string[]): Promise<void> {
-    const a = replyText(ours.call(...args));
-    const b = replyText(await real.call(...args));
-    if (a === b) matched++;
-    else mismatches.push(`${args.join(' ')}\n    ours:  ${a}\n    redis: ${b}`);
+    await tally.call(ours, real, args);
   }
 
   async function checkInfo(): Promise<void> {
-    const a = ours.call('INFO', 'persistence');
-    const b = await real.call('INFO', 'persistence');
-    for (const f of AOF_FIELDS) {
-      if (infoField(a, f) === infoField(b, f)) matched++;
-      else mismatches.push(`INFO ${f}\n    ours:  ${infoField(a, f)}\n    redis: ${infoField(b, f)}`);
-    }
+    await tally.info(ours, real, AOF_FIELDS);
   }
 
   /** Until neither side runs a child (our cron runs meanwhile). */
@@ -124,6 +106,6 @@ describe('AOF commands against redis-server 7.0', () => {
     await check('MULTI');
     await check('SHUTDOWN');
     await check('DISCARD');
-    expect(mismatches).toEqual([]);
+    expect(tally.mismatches).toEqual([]);
   });
 });

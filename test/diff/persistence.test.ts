@@ -12,13 +12,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, utf8 } from '../../src/engine/bytes.ts';
+import { utf8 } from '../../src/engine/bytes.ts';
 import { SeededRandom } from '../../src/engine/ds/prng.ts';
 import type { Reply } from '../../src/engine/resp/reply.ts';
 import type { Client } from '../../src/engine/server/client.ts';
 import { ServerNode } from '../../src/engine/server/node.ts';
 import { realClock } from './harness.ts';
 import { type RealRedis, replyText, RespConnection, startRedis } from './redis.ts';
+import { infoField, ReplyTally } from './reply-tally.ts';
 
 const POPULATE: string[][] = [
   ['SET', 'str', 'hello'],
@@ -56,14 +57,6 @@ class Side {
   }
 }
 
-function infoField(r: Reply | undefined, name: string): string | undefined {
-  if (r === undefined || (r.t !== 'bulk' && r.t !== 'verbatim')) return undefined;
-  const line = bin(r.b)
-    .split('\r\n')
-    .find((l) => l.startsWith(`${name}:`));
-  return line?.slice(name.length + 1);
-}
-
 const PERSISTENCE_FIELDS = [
   'rdb_changes_since_last_save',
   'rdb_bgsave_in_progress',
@@ -79,8 +72,7 @@ describe('persistence commands against redis-server 7.0', () => {
   let real: RespConnection;
   let ours: Side;
   const files = new Map<string, Uint8Array>();
-  let matched = 0;
-  const mismatches: string[] = [];
+  const tally = new ReplyTally();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rdb-diff-'));
@@ -96,26 +88,18 @@ describe('persistence commands against redis-server 7.0', () => {
   });
 
   afterAll(async () => {
-    console.log(`[differential] persistence: ${matched}/${matched + mismatches.length} replies matched`);
+    console.log(tally.report('persistence'));
     real?.close();
     await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   async function check(...args: string[]): Promise<void> {
-    const a = replyText(ours.call(...args));
-    const b = replyText(await real.call(...args));
-    if (a === b) matched++;
-    else mismatches.push(`${args.join(' ')}\n    ours:  ${a}\n    redis: ${b}`);
+    await tally.call(ours, real, args);
   }
 
   async function checkInfo(): Promise<void> {
-    const a = ours.call('INFO', 'persistence');
-    const b = await real.call('INFO', 'persistence');
-    for (const f of PERSISTENCE_FIELDS) {
-      if (infoField(a, f) === infoField(b, f)) matched++;
-      else mismatches.push(`INFO ${f}\n    ours:  ${infoField(a, f)}\n    redis: ${infoField(b, f)}`);
-    }
+    await tally.info(ours, real, PERSISTENCE_FIELDS);
   }
 
   /** Waits until neither side has a background save running (our cron runs meanwhile). */
@@ -162,7 +146,7 @@ describe('persistence commands against redis-server 7.0', () => {
     const now = Math.floor(Date.now() / 1000);
     const lastsave = ours.call('LASTSAVE') as Reply & { t: 'int' };
     expect(Math.abs(Number(lastsave.n) - now)).toBeLessThanOrEqual(2);
-    expect(mismatches).toEqual([]);
+    expect(tally.mismatches).toEqual([]);
   });
 
   it('DEBUG RELOAD keeps the dataset, skips expired keys, checks its options', async () => {
@@ -187,7 +171,7 @@ describe('persistence commands against redis-server 7.0', () => {
     await check('XINFO', 'GROUPS', 'stream');
     await check('XPENDING', 'stream', 'g');
     await check('DEBUG', 'SET-ACTIVE-EXPIRE', '1');
-    expect(mismatches).toEqual([]);
+    expect(tally.mismatches).toEqual([]);
   });
 
   it("Redis's dump.rdb loads into a node, and Redis loads ours", async () => {
