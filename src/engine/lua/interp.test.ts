@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callChunk, compile, createLua, LuaAbort, LuaError, LuaTable, type LuaValue } from './index';
-
-function run(src: string): LuaValue[] {
-  const { state } = createLua();
-  return callChunk(state, compile(state, src));
-}
-
-function runError(src: string): LuaValue {
-  try {
-    run(src);
-  } catch (e) {
-    if (e instanceof LuaError) return e.value;
-    throw e;
-  }
-  throw new Error('no error');
-}
+import { run, runError } from './test-run';
+import { callChunk, compile, createLua, LuaAbort, LuaTable } from './index';
 
 describe('lua interpreter', () => {
   it('uses doubles and %.14g', () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callChunk, compile, createLua, LuaError, type LuaValue } from './index';
+import { run, runError } from './test-run';
 import { toBits } from './lib-bit';
-
-function run(src: string): LuaValue[] {
-  const { state } = createLua();
-  return callChunk(state, compile(state, src));
-}
-
-function runError(src: string): LuaValue {
-  try {
-    run(src);
-  } catch (e) {
-    if (e instanceof LuaError) return e.value;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('bit (LuaBitOp)', () => {
   it('normalises numbers the way the 2^52 + 2^51 trick does', () => {

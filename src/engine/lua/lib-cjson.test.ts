@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { run, runError } from './test-run';
 import { decodeJson, strtod } from './cjson-decode';
 import { defaultConfig, encodeJson, encodeString } from './cjson-encode';
-import { callChunk, compile, createLua, LuaError, LuaTable, type LuaValue } from './index';
+import { LuaTable } from './index';
 import { NULL_USERDATA } from './value';
-
-function run(src: string): LuaValue[] {
-  const { state } = createLua();
-  return callChunk(state, compile(state, src));
-}
-
-function runError(src: string): LuaValue {
-  try {
-    run(src);
-  } catch (e) {
-    if (e instanceof LuaError) return e.value;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 function decodeError(s: string): string {
   try {

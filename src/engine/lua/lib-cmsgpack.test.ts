@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callChunk, compile, createLua, LuaError, LuaTable, type LuaValue } from './index';
-
-function run(src: string): LuaValue[] {
-  const { state } = createLua();
-  return callChunk(state, compile(state, src));
-}
-
-function runError(src: string): LuaValue {
-  try {
-    run(src);
-  } catch (e) {
-    if (e instanceof LuaError) return e.value;
-    throw e;
-  }
-  throw new Error('no error');
-}
+import { run, runError } from './test-run';
+import { LuaTable } from './index';
 
 const HEX =
   "local function hex(s) return (string.gsub(s, '.', function(c) return string.format('%02x', string.byte(c)) end)) end ";
