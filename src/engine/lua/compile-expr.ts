@@ -1,7 +1,6 @@
 /*
- * The straight-through half of the compiler: expressions as plain (frame) => value closures. Used for
- * every expression that cannot call a function (compile-gen.ts takes the others), and as the fallback
- * that runs a call synchronously (LuaState.call drives a Lua callee's generator to its end).
+ * The straight-through half of the compiler: expressions as plain (frame) => value closures, for every
+ * expression that cannot call a function (compile-gen.ts takes the others).
  *
  * Operators inline the number fast paths and leave coercions and metamethods to LuaState. Runtime
  * errors name the operand as 5.1 does ("attempt to index global 'x' (a nil value)"), from info().
@@ -53,35 +52,9 @@ export abstract class ExprCompiler {
     };
   }
 
-  /** A call or vararg expression with all its values. */
+  /** A vararg (or single) expression with all its values; calls compile in compile-gen.ts. */
   protected multi(e: Expr): EvMulti {
-    const st = this.st;
     if (e.k === 'vararg') return (f) => f.varargs.slice();
-    if (e.k === 'call') {
-      const fn = this.expr(e.fn);
-      const args = this.list(e.args);
-      const info = this.info(e.fn);
-      const line = e.line;
-      return (f) => {
-        const fv = fn(f);
-        return st.call(fv, args(f), line, info);
-      };
-    }
-    if (e.k === 'method') {
-      const obj = this.expr(e.obj);
-      const args = this.list(e.args);
-      const info = this.info(e.obj);
-      const line = e.line;
-      const name = e.name;
-      const minfo = `method '${name}'`;
-      return (f) => {
-        const o = obj(f);
-        const fv = st.index(o, name, line, info);
-        const a = args(f);
-        a.unshift(o);
-        return st.call(fv, a, line, minfo);
-      };
-    }
     const single = this.expr(e);
     return (f) => [single(f)];
   }
@@ -108,10 +81,9 @@ export abstract class ExprCompiler {
       case 'paren':
         return this.expr(e.e);
       case 'call':
-      case 'method': {
-        const m = this.multi(e);
-        return (f) => m(f)[0];
-      }
+      case 'method':
+        // Only expressions without calls compile here (GenExprCompiler.code routes the others).
+        throw new Error('a call compiles through GenExprCompiler.code');
       case 'func': {
         const make = this.func(e.f, this.scope);
         return (f) => make(f);
