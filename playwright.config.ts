@@ -6,8 +6,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// E2E_PORT lets two checkouts run their browser tests side by side.
+// E2E_PORT and E2E_DIST (a build made with `vite build --outDir DIR`) let several engineers run browser
+// tests side by side in one checkout without serving each other's half-written builds.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -46,7 +48,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort${DIST}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
