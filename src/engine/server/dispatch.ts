@@ -150,6 +150,7 @@ export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): 
   const startUs = node.clock.nowUs();
   let reply: Reply | undefined;
   node.propagation.enter(c, cmd, argv);
+  for (const o of node.observers) o.beforeCall(c, cmd, argv);
   try {
     reply = handler(c, argv);
   } catch (e) {
@@ -166,6 +167,7 @@ export function call(node: ServerNode, c: Client, cmd: Command, argv: Bytes[]): 
   }
   recordCallTiming(node, c, cmd, argv, durationUs);
   node.afterCommand(c, cmd, argv);
+  for (const o of node.observers) o.afterCall(c, cmd, argv, reply);
   node.propagation.leave(c, cmd, argv, reply);
   return reply;
 }

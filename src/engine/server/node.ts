@@ -26,6 +26,7 @@ import { PubSubRegistry } from './pubsub.ts';
 import { Stats } from './stats.ts';
 import { TrackingRegistry } from './tracking.ts';
 import { MonitorRegistry } from './monitor.ts';
+import type { CallObserver } from './observers.ts';
 import { WatchRegistry } from './watch.ts';
 import { BusyScripts } from './busy-script.ts';
 import { keyChanged } from './memory.ts';
@@ -97,6 +98,8 @@ export class ServerNode {
   readonly resetClientHooks: ((c: Client) => void)[] = [];
   /** Clients in MONITOR mode, fed one line per executed command. */
   readonly monitors = new MonitorRegistry(this);
+  /** Hosts watching executed commands and modified keys (observers.ts); empty unless a host adds one. */
+  readonly observers: CallObserver[] = [];
   /** Channels, patterns and shard channels with their subscribers; keyspace notifications. */
   readonly pubsub: PubSubRegistry;
   /** SAVE, BGSAVE, save points, DEBUG RELOAD and the INFO persistence counters. */
@@ -286,6 +289,7 @@ export class ServerNode {
     this.watches.touch(db, key);
     this.tracking.invalidateKey(key, by);
     keyChanged(this, db, key);
+    for (const o of this.observers) o.keyModified(db, key);
   }
 
   /** Periodic jobs: called by the host every 1000/hz ms of clock time. */
