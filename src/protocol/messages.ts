@@ -6,6 +6,7 @@
 import type { BotSpec, BotStatus } from './bots.ts';
 import type { PersistAnswer, PersistPush, PersistRequest } from './persist.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from './inspect.ts';
+import type { MetricsAnswer, MetricsPush, MetricsRequest } from './metrics.ts';
 import type { WireReply } from './reply.ts';
 
 /** Facts about one connection that the console shows (prompt, tab title). */
@@ -58,6 +59,8 @@ export type ToWorker =
   | { type: 'keyspace'; id: number; query: KeyspaceQuery }
   /** The picture data of one key; answered with `inspectKey`. */
   | { type: 'inspectKey'; id: number; query: InspectQuery }
+  /** Starts (watch: true) or stops the metrics pushes; answered with `metrics` (protocol/metrics.ts). */
+  | MetricsRequest
   | PersistRequest;
 
 export type FromWorker =
@@ -91,6 +94,8 @@ export type FromWorker =
    * what they show. Throttled to about 10 a second (see worker/inspect/change-watch.ts).
    */
   | { type: 'keyspaceChanged'; nowMs: number; paused: boolean; speed: number }
+  | MetricsAnswer
+  | MetricsPush
   | PersistAnswer
   | PersistPush;
 
