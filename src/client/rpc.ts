@@ -17,7 +17,7 @@ export interface WorkerLike {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Request = DistributiveOmit<ToWorker, 'id'>;
 export type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged'>;
+export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged' | 'metricsPushed'>;
 
 interface Pending {
   expect: FromWorker['type'];
@@ -61,7 +61,8 @@ export class Rpc {
       msg.type === 'push' ||
       msg.type === 'closed' ||
       msg.type === 'keyspaceChanged' ||
-      msg.type === 'persistChanged'
+      msg.type === 'persistChanged' ||
+      msg.type === 'metricsPushed'
     ) {
       return this.onUnsolicited(msg);
     }

@@ -184,6 +184,70 @@ export interface HllView {
 export type KeyPicture =
   ZsetSkiplistView | ZsetListpackView | StreamSnapView | GenericView | CellsView | HllView;
 
+/**
+ * One skiplist search a command made, as t_zset.c walks it (ids are ranks, 0 = the header):
+ *   'rank-of-member'  zslGetRank: forward while next <= target, stops on reaching it;
+ *   'update'          zslInsert / zslDelete's update[]: forward while next < target on every level;
+ *   'by-rank'         zslGetElementByRank; 'range-start' / 'range-end' zsl{First,Last}In(Lex)Range.
+ */
+export interface SkipSearchSnap {
+  rule: 'rank-of-member' | 'update' | 'by-rank' | 'range-start' | 'range-end';
+  /** What the search looked for, as a binary string: a member, a rank, a bound ("(5", "[a"). */
+  target: string;
+  /** Top level first: the ranks stood on at each level (where it starts, every node moved to). */
+  visited: { level: number; ids: number[] }[];
+  /** Rank of the node found (after ZREM: the rank the removed node had), or null. */
+  found: number | null;
+  /** Levels of that node (its tower's height). */
+  foundLevel: number | null;
+  /** Forward links followed. */
+  links: number;
+  /** 'update': per level below the node's height, the rank whose forward link was rewritten. */
+  changed?: { level: number; id: number }[];
+  /** ZADD / ZINCRBY inserted this node (a new tower); ZREM removed it. */
+  inserted?: boolean;
+  removed?: boolean;
+}
+
+/** What a command did on a listpack-encoded zset instead: a linear scan from the head. */
+export interface ListpackScanSnap {
+  /** Entries read before the command found its place (indexes 0..scanned-1, in the current list). */
+  scanned: number;
+  /** Index of the entry found, inserted, or (ZREM) where the removed one was; null when none. */
+  found: number | null;
+  inserted?: boolean;
+  removed?: boolean;
+}
+
+/** A geo query (GEOSEARCH, GEORADIUS...): its shape on the earth and the members it returned. */
+export interface GeoQuerySnap {
+  lon: number;
+  lat: number;
+  /** BYRADIUS: metres; BYBOX: width and height in metres. */
+  radiusM?: number;
+  widthM?: number;
+  heightM?: number;
+  /** Members the query returned (or stored), in reply order. */
+  members: string[];
+}
+
+/**
+ * The last command that read or wrote this zset (kept until the key changes in another way): the
+ * searches it made in the skiplist, or its listpack scan, or its geo query.
+ */
+export interface KeyAccess {
+  /** Command name, upper case ("ZSCORE"). */
+  command: string;
+  /** Its arguments after the key, as a binary string, shortened. */
+  args: string;
+  encoding: 'skiplist' | 'listpack';
+  /** Skiplist searches, the first few of `searchCount`. */
+  searches: SkipSearchSnap[];
+  searchCount: number;
+  scan?: ListpackScanSnap;
+  geo?: GeoQuerySnap;
+}
+
 export interface KeyInspection {
   db: number;
   key: string;
@@ -193,4 +257,6 @@ export interface KeyInspection {
   encoding: string | null;
   expiresAtMs: number | null;
   picture: KeyPicture | null;
+  /** zsets: the last command that searched or changed this key, to draw its path. */
+  lastAccess?: KeyAccess;
 }
