@@ -9,6 +9,7 @@ import type { BotSpec, BotStatus } from '../protocol/bots.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from '../protocol/inspect.ts';
 import type { ClientState, CommandDoc } from '../protocol/messages.ts';
 import type { WireReply } from '../protocol/reply.ts';
+import { MetricsClient } from './metrics.ts';
 import { PersistenceClient } from './persist.ts';
 import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
 
@@ -42,6 +43,8 @@ export class Playground {
   clock: ClockInfo | undefined;
   /** Stored files, save/restart actions and the persistence state (see persist.ts). */
   readonly persistence: PersistenceClient;
+  /** Memory and ops samples on the virtual clock, pushed while watched (see metrics.ts). */
+  readonly metrics: MetricsClient;
   private readonly connections = new Map<number, Connection>();
   private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
 
@@ -55,6 +58,7 @@ export class Playground {
     this.seed = hello.seed;
     this.startMs = hello.startMs;
     this.persistence = new PersistenceClient(rpc);
+    this.metrics = new MetricsClient(rpc);
     rpc.onUnsolicited = (msg) => this.route(msg);
   }
 
@@ -156,6 +160,7 @@ export class Playground {
       return;
     }
     if (msg.type === 'persistChanged') return this.persistence.receive(msg.state);
+    if (msg.type === 'metricsPushed') return this.metrics.receive(msg);
     const conn = this.connections.get(msg.clientId);
     if (!conn) return;
     if (msg.type === 'push') conn.receivePush(msg.reply, msg.state);

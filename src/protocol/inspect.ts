@@ -211,8 +211,10 @@ export interface SkipSearchSnap {
 
 /** What a command did on a listpack-encoded zset instead: a linear scan from the head. */
 export interface ListpackScanSnap {
-  /** Entries read before the command found its place (indexes 0..scanned-1, in the current list). */
+  /** Entries read before the command found its place (from the head, or from the tail). */
   scanned: number;
+  /** The scan started at the tail (reverse ranges): it read the last `scanned` entries. */
+  fromTail?: boolean;
   /** Index of the entry found, inserted, or (ZREM) where the removed one was; null when none. */
   found: number | null;
   inserted?: boolean;

@@ -23,6 +23,7 @@ import { World } from '../sim/world.ts';
 import { handleBotRequest } from './bots-host.ts';
 import { commandDocsFromRegistry } from './command-docs.ts';
 import { handleInspectRequest } from './inspect-host.ts';
+import { MetricsHost } from './metrics-host.ts';
 import type { Persistence } from './persist-host.ts';
 import { Outbox } from './persist-outbox.ts';
 import { handlePersistRequest, type NodeLifecycle } from './persist-requests.ts';
@@ -78,6 +79,8 @@ interface Session {
   watch: ChangeWatch;
   /** SHUTDOWN stopped the node: no connections until a restart (persistence panel). */
   stopped: boolean;
+  /** Samples memory and ops once a virtual second for the charts (metrics-host.ts). */
+  metrics: MetricsHost;
 }
 
 export class PlaygroundHost {
@@ -148,6 +151,9 @@ export class PlaygroundHost {
       case 'inspectKey':
         this.syncClock(s);
         return handleInspectRequest(s.node, s.driver, msg, this.post);
+      case 'metricsWatch':
+        this.syncClock(s);
+        return s.metrics.handle(msg);
       case 'persistState':
       case 'persistAction':
       case 'persistMode':
@@ -190,8 +196,16 @@ export class PlaygroundHost {
       stopTicker: undefined,
       watch: undefined as unknown as ChangeWatch,
       stopped: false,
+      metrics: undefined as unknown as MetricsHost,
     };
     s.watch = this.watchFor(s);
+    s.metrics = new MetricsHost({
+      world,
+      nodeOf: () => (s.stopped ? null : s.node),
+      realNowMs: () => this.env.realNowMs(),
+      paused: () => s.driver.paused,
+      post: this.post,
+    });
     this.continueScriptsOf(s);
     this.startTicker(s);
     return s;
@@ -287,6 +301,7 @@ export class PlaygroundHost {
     try {
       s.driver.sync();
       s.watch.tick();
+      s.metrics.flush(true);
       if (this.persistence) {
         this.persistence.tick(s.stopped ? null : s.node);
         this.pushPersistState(s, true);
@@ -390,7 +405,8 @@ export class PlaygroundHost {
       s.driver.play();
       this.startTicker(s);
     } else if (msg.action === 'step') {
-      s.driver.step(msg.stepMs ?? 0);
+      const ms = msg.stepMs ?? 0;
+      s.metrics.step(ms, () => s.driver.step(ms));
     } else {
       throw new Error(`unknown clock action ${String(msg.action)}`);
     }
