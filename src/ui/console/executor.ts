@@ -26,6 +26,8 @@ export interface ExecutorEvents {
   onPushAtPrompt(text: string): void;
   /** The connection or reading mode changed: the prompt or tab status may need redrawing. */
   onChange(): void;
+  /** The command is blocked (BLPOP, WAIT): its reply comes later, if ever. */
+  onBlocked?(): void;
 }
 
 const utf8 = new TextEncoder();
@@ -152,6 +154,7 @@ export class CommandExecutor {
     if (generation !== this.generation) return false;
     if (replies.length === 0 && isBlocked(conn)) {
       // The worker answers a blocked command with no reply; the real one comes later as a push.
+      this.events.onBlocked?.();
       const late = await new Promise<WireReply | null>((resolve) => (this.awaitingLateReply = resolve));
       if (late === null || generation !== this.generation) return false;
       replies = [late];

@@ -20,6 +20,7 @@ import { applyPreference, interpretLine } from './repl.ts';
 import { leftModeNotice } from './status-note.ts';
 import { type DrawState, drawLine, textWidth } from './render.ts';
 import type { SessionDeps, SessionStatus } from './types.ts';
+import type { Key } from './keys.ts';
 
 type Mode = 'starting' | 'prompt' | 'busy' | 'reading';
 
@@ -36,6 +37,8 @@ export class ConsoleSession {
   private runToken = 0;
   /** Status-bar note about the last mode change; cleared by the next command. */
   private notice: string | null = null;
+  /** typeLine()/typeInterrupt() callers waiting for the tab to settle (see settled()). */
+  private settleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly deps: SessionDeps,
@@ -45,6 +48,7 @@ export class ConsoleSession {
     this.executor = new CommandExecutor(deps, (text) => this.print(text), {
       onPushAtPrompt: (text) => this.printAbovePrompt(text),
       onChange: () => this.statusChanged(),
+      onBlocked: () => this.settled(),
     });
     deps.docs.then((docs) => (this.entries = buildHelpEntries(docs))).catch(() => {});
   }
@@ -60,6 +64,36 @@ export class ConsoleSession {
 
   dispose(): void {
     this.executor.disconnect();
+    this.settled();
+  }
+
+  /**
+   * Shared-link replay (ui/share): types `line` and Enter as a user would (queued while a command runs,
+   * as typed keys are); resolves once the tab has settled: back at the prompt, reading pushes
+   * (subscribed, MONITOR), or blocked on a command whose reply comes later.
+   */
+  typeLine(line: string): Promise<void> {
+    if (this.mode === 'reading') return Promise.resolve();
+    const settled = new Promise<void>((resolve) => this.settleWaiters.push(resolve));
+    if (this.mode === 'prompt') {
+      this.editor.set(line);
+      this.submit();
+    } else {
+      const keys: Key[] = Array.from(line, (ch) => ({ kind: 'char', ch }));
+      this.queuedKeys.push(...keys, { kind: 'enter' });
+    }
+    return settled;
+  }
+
+  /** Shared-link replay: Ctrl-C while a command waits or the tab reads pushes. */
+  typeInterrupt(): Promise<void> {
+    return this.mode === 'busy' || this.mode === 'reading' ? this.interrupt() : Promise.resolve();
+  }
+
+  private settled(): void {
+    const waiting = this.settleWaiters;
+    this.settleWaiters = [];
+    for (const resolve of waiting) resolve();
   }
 
   get status(): SessionStatus {
@@ -113,6 +147,7 @@ export class ConsoleSession {
     const pending = this.queuedKeys;
     this.queuedKeys = [];
     this.processKeys(pending);
+    if (this.mode === 'prompt') this.settled();
   }
 
   private redraw(withHint = true): void {
@@ -161,6 +196,7 @@ export class ConsoleSession {
    */
   private async interrupt(): Promise<void> {
     this.runToken++; // whatever the interrupted command does later must not touch the screen
+    this.deps.onEntered?.({ kind: 'interrupt' });
     const left = this.mode === 'reading' ? this.executor.reading : null;
     this.mode = 'starting';
     const elapsedMs = this.deps.nowMs() - this.executor.readingSinceMs;
@@ -230,6 +266,7 @@ export class ConsoleSession {
     this.onStatus(this.status);
     const token = ++this.runToken;
     this.notice = null;
+    this.deps.onEntered?.({ kind: 'line', line });
     void this.runLine(line)
       .catch((err: unknown) => this.print(`Error: ${err instanceof Error ? err.message : String(err)}\n`))
       .finally(() => {
@@ -237,6 +274,7 @@ export class ConsoleSession {
         if (this.executor.reading) {
           this.mode = 'reading';
           this.onStatus(this.status);
+          this.settled();
         } else this.showPrompt();
       });
   }

@@ -39,7 +39,11 @@ export interface SessionDeps {
   nowMs(): number;
   /** `viz <key>`: opens the picture of a key (binary string) in this session's DB; absent: no pictures. */
   openPicture?(key: string, db: number): void;
+  /** A line was entered (called before it runs) or Ctrl-C interrupted a command: for sharing links. */
+  onEntered?(input: EnteredInput): void;
 }
+
+export type EnteredInput = { kind: 'line'; line: string } | { kind: 'interrupt' };
 
 /** What the tab strip shows about a session. */
 export interface SessionStatus {
