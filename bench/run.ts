@@ -5,7 +5,10 @@
  *      server (a tsx child process, as users run it) and a real redis-server, with the ratio ours/real.
  *  (c) data types, (d) streams and Pub/Sub, (e) Lua scripts, (f) RDB SAVE/load: see datatypes.ts,
  *      messaging.ts, scripting.ts, persistence.ts.
- * BENCH_SKIP_TCP=1 skips the TCP parts (and f); BENCH_ONLY=types|messaging|scripting|persistence runs one part.
+ *  (g) the built site in Chromium: load to interactive, JS shipped, frame times (browser.ts); in the
+ *      default run only when a Chromium can be launched.
+ * BENCH_SKIP_TCP=1 skips the TCP parts (and f); BENCH_ONLY=types|messaging|scripting|persistence|browser
+ * runs one part.
  */
 import { startRedis } from '../test/diff/redis.ts';
 import { findPid, processTreeCpuMs } from './cpu.ts';
@@ -16,6 +19,8 @@ import { benchDataTypes } from './datatypes.ts';
 import { benchMessaging } from './messaging.ts';
 import { benchScripting } from './scripting.ts';
 import { benchPersistence } from './persistence.ts';
+import { benchBrowser } from './browser.ts';
+import { chromiumAvailable } from './browser-serve.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const MODES: { label: string; args: string[] }[] = [
@@ -94,4 +99,9 @@ if (
   process.env.BENCH_SKIP_TCP !== '1'
 ) {
   await benchPersistence();
+}
+
+// (g) the site in Chromium (bench/browser.ts); BENCH_SKIP_BROWSER=1 skips it.
+if (only === 'browser' || (!only && process.env.BENCH_SKIP_BROWSER !== '1' && (await chromiumAvailable()))) {
+  await benchBrowser();
 }

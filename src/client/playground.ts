@@ -8,6 +8,7 @@
 import type { BotSpec, BotStatus } from '../protocol/bots.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from '../protocol/inspect.ts';
 import type { ClientState, CommandDoc } from '../protocol/messages.ts';
+import type { RateLimitSettings, RateLimitSnapshot } from '../protocol/ratelimit.ts';
 import type { WireReply } from '../protocol/reply.ts';
 import { MetricsClient } from './metrics.ts';
 import { PersistenceClient } from './persist.ts';
@@ -47,6 +48,7 @@ export class Playground {
   readonly metrics: MetricsClient;
   private readonly connections = new Map<number, Connection>();
   private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
+  private readonly rateLimitListeners = new Set<(s: RateLimitSnapshot) => void>();
 
   private constructor(
     private readonly rpc: Rpc,
@@ -136,6 +138,23 @@ export class Playground {
     return (await this.rpc.request({ type: 'inspectKey', query }, 'inspectKey')).inspection;
   }
 
+  /** Starts the rate-limit lab (stopping its current run); rejects refused settings. */
+  async rateLimitStart(settings: Partial<RateLimitSettings>): Promise<RateLimitSnapshot> {
+    return (await this.rpc.request({ type: 'rateLimitStart', settings }, 'rateLimit')).snapshot;
+  }
+
+  /** Stops, resets (deleting the lab's keys) or reads the rate-limit lab. */
+  async rateLimit(action: 'stop' | 'reset' | 'state'): Promise<RateLimitSnapshot> {
+    const type = action === 'stop' ? 'rateLimitStop' : action === 'reset' ? 'rateLimitReset' : 'rateLimitState';
+    return (await this.rpc.request({ type }, 'rateLimit')).snapshot;
+  }
+
+  /** The lab's requests as they happen (only those since the previous event). Returns an unsubscribe. */
+  onRateLimitEvents(cb: (s: RateLimitSnapshot) => void): () => void {
+    this.rateLimitListeners.add(cb);
+    return () => void this.rateLimitListeners.delete(cb);
+  }
+
   /** Called when the dataset or the clock changed (throttled by the worker). Returns an unsubscribe. */
   onKeyspaceChanged(cb: (c: KeyspaceChange) => void): () => void {
     this.changeListeners.add(cb);
@@ -160,6 +179,10 @@ export class Playground {
       return;
     }
     if (msg.type === 'persistChanged') return this.persistence.receive(msg.state);
+    if (msg.type === 'rateLimitEvents') {
+      for (const cb of [...this.rateLimitListeners]) safeCall(() => cb(msg.snapshot));
+      return;
+    }
     if (msg.type === 'metricsPushed') return this.metrics.receive(msg);
     const conn = this.connections.get(msg.clientId);
     if (!conn) return;
