@@ -17,7 +17,7 @@ export interface WorkerLike {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Request = DistributiveOmit<ToWorker, 'id'>;
 export type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged' | 'metricsPushed'>;
+export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged' | 'metricsPushed' | 'rateLimitEvents'>;
 
 interface Pending {
   expect: FromWorker['type'];
@@ -62,7 +62,8 @@ export class Rpc {
       msg.type === 'closed' ||
       msg.type === 'keyspaceChanged' ||
       msg.type === 'persistChanged' ||
-      msg.type === 'metricsPushed'
+      msg.type === 'metricsPushed' ||
+      msg.type === 'rateLimitEvents'
     ) {
       return this.onUnsolicited(msg);
     }

@@ -5,6 +5,7 @@
  */
 import type { BotSpec, BotStatus } from './bots.ts';
 import type { PersistAnswer, PersistPush, PersistRequest } from './persist.ts';
+import type { RateLimitAnswer, RateLimitPush, RateLimitRequest } from './ratelimit.ts';
 import type { InspectQuery, KeyInspection, KeyspaceQuery, KeyspaceSnapshot } from './inspect.ts';
 import type { MetricsAnswer, MetricsPush, MetricsRequest } from './metrics.ts';
 import type { WireReply } from './reply.ts';
@@ -61,7 +62,9 @@ export type ToWorker =
   | { type: 'inspectKey'; id: number; query: InspectQuery }
   /** Starts (watch: true) or stops the metrics pushes; answered with `metrics` (protocol/metrics.ts). */
   | MetricsRequest
-  | PersistRequest;
+  | PersistRequest
+  /** The rate-limit lab: start (with settings), stop, reset, read; answered with `rateLimit`. */
+  | RateLimitRequest;
 
 export type FromWorker =
   | {
@@ -97,6 +100,8 @@ export type FromWorker =
   | MetricsAnswer
   | MetricsPush
   | PersistAnswer
-  | PersistPush;
+  | PersistPush
+  | RateLimitAnswer
+  | RateLimitPush;
 
 export type RequestOf<T extends ToWorker['type']> = Extract<ToWorker, { type: T }>;

@@ -21,6 +21,7 @@ import type { WireReply } from '../protocol/reply.ts';
 import { BotFleet } from '../sim/bots/fleet.ts';
 import { World } from '../sim/world.ts';
 import { handleBotRequest } from './bots-host.ts';
+import { RateLimitHost } from './ratelimit-host.ts';
 import { commandDocsFromRegistry } from './command-docs.ts';
 import { handleInspectRequest } from './inspect-host.ts';
 import { MetricsHost } from './metrics-host.ts';
@@ -81,6 +82,8 @@ interface Session {
   stopped: boolean;
   /** Samples memory and ops once a virtual second for the charts (metrics-host.ts). */
   metrics: MetricsHost;
+  /** The rate-limit lab: a bot client on the virtual clock (ratelimit-host.ts). */
+  ratelimit: RateLimitHost;
 }
 
 export class PlaygroundHost {
@@ -151,6 +154,13 @@ export class PlaygroundHost {
       case 'inspectKey':
         this.syncClock(s);
         return handleInspectRequest(s.node, s.driver, msg, this.post);
+      case 'rateLimitStart':
+      case 'rateLimitStop':
+      case 'rateLimitReset':
+      case 'rateLimitState':
+        this.syncClock(s);
+        s.ratelimit.handle(msg);
+        return this.checkChanges(s);
       case 'metricsWatch':
         this.syncClock(s);
         return s.metrics.handle(msg);
@@ -197,7 +207,9 @@ export class PlaygroundHost {
       watch: undefined as unknown as ChangeWatch,
       stopped: false,
       metrics: undefined as unknown as MetricsHost,
+      ratelimit: undefined as unknown as RateLimitHost,
     };
+    s.ratelimit = new RateLimitHost(world, () => s.node, this.post);
     s.watch = this.watchFor(s);
     s.metrics = new MetricsHost({
       world,
@@ -261,6 +273,7 @@ export class PlaygroundHost {
 
   private closeAll(s: Session): void {
     s.bots.stopAll();
+    s.ratelimit.stop();
     for (const conn of [...s.connections.values()]) {
       s.connections.delete(conn.client.id);
       if (conn.collecting) conn.closedDuringCommand = true;
@@ -302,6 +315,7 @@ export class PlaygroundHost {
       s.driver.sync();
       s.watch.tick();
       s.metrics.flush(true);
+      s.ratelimit.flush();
       if (this.persistence) {
         this.persistence.tick(s.stopped ? null : s.node);
         this.pushPersistState(s, true);
@@ -412,6 +426,7 @@ export class PlaygroundHost {
     }
     this.postClock(s, msg.id);
     s.watch.clockChanged();
+    s.ratelimit.flush();
   }
 
   private postClock(s: Session, id: number): void {

@@ -20,7 +20,6 @@ import { applyPreference, interpretLine } from './repl.ts';
 import { leftModeNotice } from './status-note.ts';
 import { type DrawState, drawLine, textWidth } from './render.ts';
 import type { SessionDeps, SessionStatus } from './types.ts';
-import type { Key } from './keys.ts';
 
 type Mode = 'starting' | 'prompt' | 'busy' | 'reading';
 
