@@ -113,6 +113,19 @@ describe('Playground facade', () => {
     await expect(pg.setSpeed(-1)).rejects.toThrow('speed factor');
   });
 
+  it('reports clock actions with the state after them, but not clock reads', async () => {
+    const pg = await Playground.attach(new FakeWorker(), { seed: 1, startMs: 1000 });
+    const seen: string[] = [];
+    const stop = pg.onClockAction((a, c) => seen.push(`${a.action} ${'value' in a ? a.value : '-'} ${c.nowMs}`));
+    await pg.pause();
+    await pg.step(500);
+    await pg.readClock();
+    await pg.setSpeed(2);
+    stop();
+    await pg.play();
+    expect(seen).toEqual(['pause - 1000', 'step 500 1500', 'speed 2 1500']);
+  });
+
   it('rejects pending and later requests when the worker dies', async () => {
     const w = new FakeWorker();
     const pg = await Playground.attach(w, { seed: 1 });

@@ -33,6 +33,9 @@ export interface ClockInfo {
   speed: number;
 }
 
+/** A clock action taken through this facade (reads, i.e. zero steps, are not actions). */
+export type ClockAction = { action: 'pause' | 'play' } | { action: 'step' | 'speed'; value: number };
+
 export class Playground {
   readonly host: string;
   readonly port: number;
@@ -48,6 +51,7 @@ export class Playground {
   readonly metrics: MetricsClient;
   private readonly connections = new Map<number, Connection>();
   private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
+  private readonly clockActionListeners = new Set<(a: ClockAction, after: ClockInfo) => void>();
   private readonly rateLimitListeners = new Set<(s: RateLimitSnapshot) => void>();
 
   private constructor(
@@ -90,21 +94,22 @@ export class Playground {
   }
 
   pause(): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'pause' }, 'clock'));
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'pause' }, 'clock'), { action: 'pause' });
   }
 
   play(): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'play' }, 'clock'));
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'play' }, 'clock'), { action: 'play' });
   }
 
   /** Advances virtual time by `ms` at once (paused or not). */
   step(ms: number): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'step', stepMs: ms }, 'clock'));
+    const action: ClockAction | undefined = ms > 0 ? { action: 'step', value: ms } : undefined;
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'step', stepMs: ms }, 'clock'), action);
   }
 
   /** Virtual ms per real ms while playing (1 by default). */
   setSpeed(factor: number): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'speed', factor }, 'clock'));
+    return this.clockRequest(this.rpc.request({ type: 'speed', factor }, 'clock'), { action: 'speed', value: factor });
   }
 
   /** Reads the virtual clock (a zero step). */
@@ -161,14 +166,22 @@ export class Playground {
     return () => void this.changeListeners.delete(cb);
   }
 
+  /** Called after each pause, play, step or speed change, with the clock's state after it (sharing links record these). */
+  onClockAction(cb: (action: ClockAction, after: ClockInfo) => void): () => void {
+    this.clockActionListeners.add(cb);
+    return () => void this.clockActionListeners.delete(cb);
+  }
+
   /** Stops the worker; every pending and later request is rejected. */
   terminate(): void {
     this.rpc.terminate();
   }
 
-  private async clockRequest(p: Promise<Answer<'clock'>>): Promise<void> {
+  private async clockRequest(p: Promise<Answer<'clock'>>, action?: ClockAction): Promise<void> {
     const a = await p;
-    this.clock = { nowMs: a.nowMs, paused: a.paused, speed: a.speed };
+    const clock = { nowMs: a.nowMs, paused: a.paused, speed: a.speed };
+    this.clock = clock;
+    if (action) for (const cb of [...this.clockActionListeners]) safeCall(() => cb(action, clock));
   }
 
   private route(msg: Unsolicited): void {

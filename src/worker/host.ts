@@ -29,6 +29,7 @@ import type { Persistence } from './persist-host.ts';
 import { Outbox } from './persist-outbox.ts';
 import { handlePersistRequest, type NodeLifecycle } from './persist-requests.ts';
 import { ChangeWatch } from './inspect/change-watch.ts';
+import { accessLogOf } from './inspect/access-log.ts';
 import { TimeDriver } from './time-driver.ts';
 import { toWire } from './wire.ts';
 
@@ -195,6 +196,7 @@ export class PlaygroundHost {
       startIn !== undefined && Number.isFinite(startIn) && startIn >= 0 ? startIn : this.env.wallClockMs();
     const world = new World({ seed, startMs: Math.floor(startMs) });
     const node = this.addNode(world);
+    accessLogOf(node);
     const driver = new TimeDriver(world, () => this.env.realNowMs());
     const s: Session = {
       world,
@@ -255,6 +257,7 @@ export class PlaygroundHost {
     this.closeAll(s);
     s.world.removeNode(`${NODE_HOST}:${NODE_PORT}`);
     s.node = this.addNode(s.world);
+    accessLogOf(s.node);
     s.bots = new BotFleet(s.world, s.node);
     s.watch = this.watchFor(s);
     this.continueScriptsOf(s);

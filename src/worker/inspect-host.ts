@@ -6,6 +6,7 @@
 import type { ServerNode } from '../engine/server/node.ts';
 import type { RequestOf } from '../protocol/messages.ts';
 import type { Post } from './host.ts';
+import { accessLogOf } from './inspect/access-log.ts';
 import { inspectKey } from './inspect/key-picture.ts';
 import { keyspaceRows } from './inspect/keyspace.ts';
 import { slotCells } from './inspect/slots.ts';
@@ -39,5 +40,12 @@ export function handleInspectRequest(
     return;
   }
   if (typeof msg.query.key !== 'string') throw new Error('key must be a string');
-  post({ type: 'inspectKey', id: msg.id, inspection: inspectKey(db, msg.query, nowMs) });
+  const inspection = inspectKey(db, msg.query, nowMs);
+  // The last command on a zset, for the picture to draw its path (inspect/access-log.ts).
+  const lastAccess = inspection.type === 'zset' ? accessLogOf(node).lastAccess(db, q.key) : undefined;
+  post({
+    type: 'inspectKey',
+    id: msg.id,
+    inspection: lastAccess ? { ...inspection, lastAccess } : inspection,
+  });
 }
