@@ -116,7 +116,9 @@ describe('Playground facade', () => {
   it('reports clock actions with the state after them, but not clock reads', async () => {
     const pg = await Playground.attach(new FakeWorker(), { seed: 1, startMs: 1000 });
     const seen: string[] = [];
-    const stop = pg.onClockAction((a, c) => seen.push(`${a.action} ${'value' in a ? a.value : '-'} ${c.nowMs}`));
+    const stop = pg.onClockAction((a, c) =>
+      seen.push(`${a.action} ${'value' in a ? a.value : '-'} ${c.nowMs}`),
+    );
     await pg.pause();
     await pg.step(500);
     await pg.readClock();

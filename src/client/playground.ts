@@ -94,22 +94,32 @@ export class Playground {
   }
 
   pause(): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'pause' }, 'clock'), { action: 'pause' });
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'pause' }, 'clock'), {
+      action: 'pause',
+    });
   }
 
   play(): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'play' }, 'clock'), { action: 'play' });
+    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'play' }, 'clock'), {
+      action: 'play',
+    });
   }
 
   /** Advances virtual time by `ms` at once (paused or not). */
   step(ms: number): Promise<void> {
     const action: ClockAction | undefined = ms > 0 ? { action: 'step', value: ms } : undefined;
-    return this.clockRequest(this.rpc.request({ type: 'clock', action: 'step', stepMs: ms }, 'clock'), action);
+    return this.clockRequest(
+      this.rpc.request({ type: 'clock', action: 'step', stepMs: ms }, 'clock'),
+      action,
+    );
   }
 
   /** Virtual ms per real ms while playing (1 by default). */
   setSpeed(factor: number): Promise<void> {
-    return this.clockRequest(this.rpc.request({ type: 'speed', factor }, 'clock'), { action: 'speed', value: factor });
+    return this.clockRequest(this.rpc.request({ type: 'speed', factor }, 'clock'), {
+      action: 'speed',
+      value: factor,
+    });
   }
 
   /** Reads the virtual clock (a zero step). */
@@ -150,7 +160,8 @@ export class Playground {
 
   /** Stops, resets (deleting the lab's keys) or reads the rate-limit lab. */
   async rateLimit(action: 'stop' | 'reset' | 'state'): Promise<RateLimitSnapshot> {
-    const type = action === 'stop' ? 'rateLimitStop' : action === 'reset' ? 'rateLimitReset' : 'rateLimitState';
+    const type =
+      action === 'stop' ? 'rateLimitStop' : action === 'reset' ? 'rateLimitReset' : 'rateLimitState';
     return (await this.rpc.request({ type }, 'rateLimit')).snapshot;
   }
 
