@@ -5,6 +5,7 @@
 import { mount } from 'svelte';
 import { Playground } from './client/playground.ts';
 import App from './ui/App.svelte';
+import { openLink } from './ui/share/link.ts';
 import './ui/app.css';
 
 declare global {
@@ -23,10 +24,20 @@ function seedFromUrl(search: string): number | undefined {
 }
 
 const seed = seedFromUrl(window.location.search);
-const playground = Playground.start(seed === undefined ? {} : { seed });
+// A sharing link (#s=...) brings its own seed and clock start; a bad one starts an ordinary playground.
+const sharedLink = openLink(window.location.hash);
+const playground = sharedLink.then((link) =>
+  Playground.start(
+    link.kind === 'session'
+      ? { seed: link.session.seed, startMs: link.session.startMs }
+      : seed === undefined
+        ? {}
+        : { seed },
+  ),
+);
 playground.then((p) => (window.__playground = p)).catch(() => {});
 
-mount(App, { target: document.getElementById('app')!, props: { playground } });
+mount(App, { target: document.getElementById('app')!, props: { playground, sharedLink } });
 
 // The built site works offline after the first visit (build/offline.ts writes sw.js); not in dev.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -42,7 +42,7 @@ export function handleInspectRequest(
   if (typeof msg.query.key !== 'string') throw new Error('key must be a string');
   const inspection = inspectKey(db, msg.query, nowMs);
   // The last command on a zset, for the picture to draw its path (inspect/access-log.ts).
-  const lastAccess = inspection.type === 'zset' ? accessLogOf(node).lastAccess(db, q.key) : undefined;
+  const lastAccess = inspection.type === 'zset' ? accessLogOf(node).lastAccess(db, msg.query.key) : undefined;
   post({
     type: 'inspectKey',
     id: msg.id,
