@@ -18,7 +18,7 @@ describe('geo plane', () => {
   });
 
   it('gives a single point a minimum span', () => {
-    const f = geoFrame([{ member: 'a', lon: 0, lat: 0 }]);
+    const f = geoFrame([{ lon: 0, lat: 0 }]);
     expect(f.lonMax - f.lonMin).toBeCloseTo(0.6);
   });
 });

@@ -14,7 +14,8 @@ export interface GeoFrame {
   latMax: number;
 }
 
-export function geoFrame(points: readonly GeoPoint[]): GeoFrame {
+/** The frame around `points` (GeoPoints, or any lon/lat such as a query's outline). */
+export function geoFrame(points: readonly Pick<GeoPoint, 'lon' | 'lat'>[]): GeoFrame {
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
   const widen = (lo: number, hi: number): [number, number] => {
