@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { open, run } from './console-helpers.ts';
 
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 interface MarkData {
   at: number;
