@@ -42,6 +42,12 @@ describe('planReplay', () => {
     expect(plan.end).toEqual({ paused: false, speed: 2, activeTab: 2 });
   });
 
+  it('counts blank lines as typed but not as commands', () => {
+    const plan = planReplay(session([{ kind: 'line', atMs: 0, tab: 1, line: '  ' }]));
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.lines).toBe(0);
+  });
+
   it('ends at the time the link was made when that is later', () => {
     expect(planReplay(session([], 42_000)).endMs).toBe(START + 42_000);
   });

@@ -25,7 +25,7 @@ export interface ReplayPlan {
   steps: ReplayStep[];
   /** Where the clock ends: the time the link was made (never before the last step). */
   endMs: number;
-  /** Lines that will be typed (the banner's "Replayed N commands"). */
+  /** Non-blank lines that will be typed (the banner's "Replayed N commands"). */
   lines: number;
   /** The clock state and tab restored after the last event. */
   end: Omit<ShareEnd, 'atMs'>;
@@ -39,7 +39,7 @@ export function planReplay(session: SharedSession): ReplayPlan {
   for (const event of session.events) {
     atMs = Math.max(atMs, origin + event.atMs);
     steps.push({ atMs, event });
-    if (event.kind === 'line') lines++;
+    if (event.kind === 'line' && event.line.trim() !== '') lines++;
   }
   const { paused, speed, activeTab } = session.end;
   return {
