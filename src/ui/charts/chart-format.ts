@@ -1,7 +1,7 @@
 /*
  * Number formats of the metrics charts. Byte counts read like INFO's used_memory_human (Redis's
  * bytesToHuman: bytes below 1 KiB, else 1024-based K/M/G/T/P with two decimals), so a value on the
- * chart can be compared with what `INFO memory` prints; axis labels drop the trailing zeros.
+ * chart can be compared with what `INFO memory` prints.
  */
 
 const UNITS = ['K', 'M', 'G', 'T', 'P'];
@@ -16,11 +16,6 @@ export function humanBytes(n: number): string {
     d /= 1024;
   }
   return `${n}B`;
-}
-
-/** Axis labels: humanBytes without trailing zeros ("860K", "1.5M"). */
-export function axisBytes(n: number): string {
-  return humanBytes(n).replace(/\.?0+(?=[KMGTP]$)/, '');
 }
 
 /** "14:03:07" (UTC time of day of a virtual unix ms instant). */

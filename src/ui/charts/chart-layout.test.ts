@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsSample } from '../../protocol/metrics.ts';
-import { axisBytes, groupedInt, humanBytes, timeOfDay } from './chart-format.ts';
+import { groupedInt, humanBytes, timeOfDay } from './chart-format.ts';
 import { byteTicks, layoutCharts, MARGIN, memoryDomain, nearestIndex, timeDomain } from './chart-layout.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -26,13 +26,10 @@ function sample(i: number, over: Partial<MetricsSample> = {}): MetricsSample {
 }
 
 describe('chart formats', () => {
-  it('prints bytes as used_memory_human does, and short on axes', () => {
+  it('prints bytes as used_memory_human does', () => {
     expect(humanBytes(512)).toBe('512B');
     expect(humanBytes(876_064)).toBe('855.53K');
     expect(humanBytes(3 * 1024 * 1024)).toBe('3.00M');
-    expect(axisBytes(860 * 1024)).toBe('860K');
-    expect(axisBytes(1.5 * 1024 * 1024)).toBe('1.5M');
-    expect(axisBytes(1000)).toBe('1000B');
     expect(timeOfDay(T0 + 7_250)).toBe('12:00:07');
     expect(groupedInt(1234567)).toBe('1,234,567');
   });
@@ -61,7 +58,7 @@ describe('layoutCharts', () => {
     const [a, b] = l.ops.bars;
     expect(b!.w).toBeCloseTo((a!.w + 1) / 4 - 1, 5);
     expect(l.ops.yTicks[0]).toMatchObject({ label: '0', pos: l.innerH });
-    expect(l.ops.yTicks.every((t) => /^\d+$/.test(t.label))).toBe(true);
+    expect(l.ops.yTicks.every((t) => /^[\d,]+$/.test(t.label))).toBe(true);
     // The 7-op bar is the tallest and reaches no higher than the top tick.
     expect(a!.h).toBeGreaterThan(b!.h);
     expect(a!.y).toBeGreaterThanOrEqual(Math.min(...l.ops.yTicks.map((t) => t.pos)));
@@ -70,9 +67,13 @@ describe('layoutCharts', () => {
   it('has round 1024-based memory ticks inside a padded domain', () => {
     expect(memoryDomain([900_000, 900_000])).toEqual([900_000 - 1024, 900_000 + 1024]);
     const ticks = byteTicks(880 * 1024, 940 * 1024, 4);
-    expect(ticks.map(axisBytes)).toEqual(['880K', '900K', '920K', '940K']);
+    expect(ticks.map((t) => t.label)).toEqual(['880K', '900K', '920K', '940K']);
+    expect(ticks[0]!.value).toBe(880 * 1024);
     const mib = byteTicks(0, 3.2 * 1024 * 1024, 4);
-    expect(mib.map(axisBytes)).toEqual(['0B', '1M', '2M', '3M']);
+    expect(mib.map((t) => t.label)).toEqual(['0', '1M', '2M', '3M']);
+    // A span just over 1 MiB gets fractional MiB labels, not KiB ones.
+    const frac = byteTicks(780 * 1024, 1900 * 1024, 4);
+    expect(frac.map((t) => t.label)).toEqual(['0.8M', '1M', '1.2M', '1.4M', '1.6M', '1.8M']);
     const l = layoutCharts([sample(0), sample(1, { usedMemory: 3_000_000 })], 360, 150);
     for (const t of l.memory.yTicks) {
       expect(t.pos).toBeGreaterThanOrEqual(0);

@@ -12,7 +12,7 @@
  */
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { MetricsEvent, MetricsSample } from '../../protocol/metrics.ts';
-import { axisBytes, timeOfDay } from './chart-format.ts';
+import { groupedInt, timeOfDay } from './chart-format.ts';
 
 export const MARGIN = { top: 8, right: 10, bottom: 20, left: 50 };
 
@@ -113,7 +113,7 @@ function memoryLayout(samples: readonly MetricsSample[], x: Scale, innerH: numbe
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${fix(p.x)},${fix(p.y)}`).join('');
   const area =
     points.length > 0 ? `${line}L${fix(points.at(-1)!.x)},${innerH}L${fix(points[0]!.x)},${innerH}Z` : '';
-  const yTicks = byteTicks(lo, hi, 4).map((v) => ({ pos: y(v), label: axisBytes(v) }));
+  const yTicks = byteTicks(lo, hi, 4).map((t) => ({ pos: y(t.value), label: t.label }));
   return { line, area, points, yTicks };
 }
 
@@ -125,15 +125,24 @@ export function memoryDomain(values: readonly number[]): [number, number] {
   return [Math.max(0, min - pad), max + pad];
 }
 
-/** Round ticks in the largest 1024-power unit that fits the span (K for KiB spans, M for MiB...). */
-export function byteTicks(lo: number, hi: number, count: number): number[] {
+/**
+ * Round ticks in the largest 1024-power unit that fits the span (K for KiB spans, M for MiB...),
+ * labelled in that unit ("0.8M", not the "819.2K" the same bytes would print as on their own).
+ */
+export function byteTicks(lo: number, hi: number, count: number): { value: number; label: string }[] {
   const span = Math.max(1, hi - lo);
-  const unit = 1024 ** Math.max(0, Math.min(5, Math.floor(Math.log(span) / Math.log(1024))));
+  const power = Math.max(0, Math.min(5, Math.floor(Math.log(span) / Math.log(1024))));
+  const unit = 1024 ** power;
   return scaleLinear()
     .domain([lo / unit, hi / unit])
     .ticks(count)
-    .map((t) => Math.round(t * unit * 1000) / 1000);
+    .map((t) => ({
+      value: t * unit,
+      label: t === 0 ? '0' : `${Number(t.toPrecision(6))}${BYTE_UNITS[power]}`,
+    }));
 }
+
+const BYTE_UNITS = ['B', 'K', 'M', 'G', 'T', 'P'];
 
 function opsLayout(samples: readonly MetricsSample[], x: Scale, innerH: number): ChartsLayout['ops'] {
   const maxOps = Math.max(1, ...samples.map((s) => s.ops));
@@ -149,7 +158,7 @@ function opsLayout(samples: readonly MetricsSample[], x: Scale, innerH: number):
   const yTicks = y
     .ticks(3)
     .filter((t) => Number.isInteger(t))
-    .map((t) => ({ pos: y(t), label: String(t) }));
+    .map((t) => ({ pos: y(t), label: groupedInt(t) }));
   return { bars, yTicks };
 }
 
