@@ -13,7 +13,8 @@ import type { LabLayout, Mark } from './ratelimit-layout.ts';
 
 const CROSS = 'M-4,-4L4,4M-4,4L4,-4';
 
-export function drawLab(svgEl: SVGSVGElement, l: LabLayout, limitLabel: string): void {
+/** `limitLabel` names the dashed line ("limit 5"), `yLabel` the vertical axis ("count", "tokens"). */
+export function drawLab(svgEl: SVGSVGElement, l: LabLayout, limitLabel: string, yLabel: string): void {
   const svg = select(svgEl)
     .attr('viewBox', `0 0 ${l.width} ${l.height}`)
     .attr('width', l.width)
@@ -39,7 +40,7 @@ export function drawLab(svgEl: SVGSVGElement, l: LabLayout, limitLabel: string):
     .attr('x2', (d) => d.x)
     .attr('y1', 4)
     .attr('y2', l.height - 22);
-  drawAxis(svg, l);
+  drawAxis(svg, l, yLabel);
   drawLimit(svg, l, limitLabel);
   layer(svg, 'rl-level-layer')
     .selectAll('path.rl-level')
@@ -59,8 +60,16 @@ function layer(svg: Svg, name: string): Selection<SVGGElement, unknown, null, un
   return g as unknown as Selection<SVGGElement, unknown, null, undefined>;
 }
 
-function drawAxis(svg: Svg, l: LabLayout): void {
+function drawAxis(svg: Svg, l: LabLayout, yLabel: string): void {
   const g = layer(svg, 'rl-axis');
+  g.selectAll('text.rl-ylabel')
+    .data([yLabel])
+    .join('text')
+    .attr('class', 'rl-ylabel')
+    .attr('x', l.width - 8)
+    .attr('y', 14)
+    .attr('text-anchor', 'end')
+    .text((d) => d);
   const y = l.height - 22;
   g.selectAll('line.rl-base')
     .data([0])
