@@ -17,7 +17,9 @@ export interface WorkerLike {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Request = DistributiveOmit<ToWorker, 'id'>;
 export type Answer<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-export type Unsolicited = Answer<'push' | 'closed' | 'keyspaceChanged' | 'persistChanged' | 'metricsPushed' | 'rateLimitEvents'>;
+export type Unsolicited = Answer<
+  'push' | 'closed' | 'keyspaceChanged' | 'persistChanged' | 'metricsPushed' | 'rateLimitEvents'
+>;
 
 interface Pending {
   expect: FromWorker['type'];
