@@ -29,7 +29,7 @@ const sharedLink = openLink(window.location.hash);
 const playground = sharedLink.then((link) =>
   Playground.start(
     link.kind === 'session'
-      ? { seed: link.session.seed, startMs: link.session.startMs }
+      ? { seed: link.session.seed, startMs: link.session.startMs, inMemory: true }
       : seed === undefined
         ? {}
         : { seed },

@@ -11,6 +11,7 @@ import type { ClientState, CommandDoc } from '../protocol/messages.ts';
 import type { RateLimitSettings, RateLimitSnapshot } from '../protocol/ratelimit.ts';
 import type { WireReply } from '../protocol/reply.ts';
 import { MetricsClient } from './metrics.ts';
+import { IN_MEMORY_WORKER_NAME } from '../protocol/worker-names.ts';
 import { PersistenceClient } from './persist.ts';
 import { type Answer, Rpc, type Unsolicited, type WorkerLike } from './rpc.ts';
 
@@ -25,6 +26,8 @@ export interface StartOptions {
   seed?: number;
   /** Unix ms the virtual clock starts at; the worker's wall clock when absent. */
   startMs?: number;
+  /** Neither read nor write the browser's stored files (a session rebuilt from a sharing link). */
+  inMemory?: boolean;
 }
 
 export interface ClockInfo {
@@ -70,7 +73,10 @@ export class Playground {
 
   /** Starts the Web Worker and its world. */
   static start(opts: StartOptions = {}): Promise<Playground> {
-    const worker = new Worker(new URL('../worker/playground.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../worker/playground.worker.ts', import.meta.url), {
+      type: 'module',
+      ...(opts.inMemory ? { name: IN_MEMORY_WORKER_NAME } : {}),
+    });
     return Playground.attach(worker as unknown as WorkerLike, opts);
   }
 

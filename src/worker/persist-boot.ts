@@ -6,10 +6,13 @@
 import { Persistence } from './persist-host.ts';
 import { IdbKv, storageErrorText, type KvStore } from './persist-kv.ts';
 import { acquireWriterLock, COMMIT_CHANNEL, type LockManagerLike } from './persist-lock.ts';
+import { IN_MEMORY_WORKER_NAME } from '../protocol/worker-names.ts';
 
 export interface BootEnv {
   /** The store, or null when the browser has none (throws are caught too). */
   openKv(): KvStore | null;
+  /** Why openKv() gives no store on purpose (a session from a sharing link runs in memory). */
+  noStoreReason?: string;
   locks: LockManagerLike | undefined;
   realNowMs(): number;
   /** A channel to the other tabs, or null. */
@@ -21,7 +24,9 @@ export async function bootPersistence(env: BootEnv): Promise<Persistence> {
   let storageError: string | undefined;
   try {
     kv = env.openKv();
-    if (kv === null) storageError = 'This browser offers no IndexedDB: nothing is saved across reloads.';
+    if (kv === null)
+      storageError =
+        env.noStoreReason ?? 'This browser offers no IndexedDB: nothing is saved across reloads.';
   } catch (e) {
     storageError = storageErrorText(e);
   }
@@ -45,6 +50,15 @@ export async function bootPersistence(env: BootEnv): Promise<Persistence> {
 /** The browser's environment for bootPersistence (worker global scope). */
 export function browserBootEnv(): BootEnv {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  if ((globalThis as { name?: string }).name === IN_MEMORY_WORKER_NAME) {
+    return {
+      openKv: () => null,
+      noStoreReason: 'This session was rebuilt from a shared link: it runs in memory and nothing is saved.',
+      locks: undefined,
+      realNowMs: () => performance.now(),
+      channel: null,
+    };
+  }
   return {
     openKv: () => (typeof indexedDB === 'undefined' ? null : new IdbKv()),
     locks: nav?.locks,
