@@ -74,8 +74,9 @@ export class Playground {
   /** Starts the Web Worker and its world. */
   static start(opts: StartOptions = {}): Promise<Playground> {
     const worker = new Worker(new URL('../worker/playground.worker.ts', import.meta.url), {
-      type: 'module',
+      // Vite reads `type` statically: the spread must come before it.
       ...(opts.inMemory ? { name: IN_MEMORY_WORKER_NAME } : {}),
+      type: 'module',
     });
     return Playground.attach(worker as unknown as WorkerLike, opts);
   }
