@@ -43,8 +43,9 @@ function updateCaption(a: KeyAccess, s: SkipSearchSnap): string {
     return `${a.command} ${walked(s)} to the nodes before ${member} and unlinks it (it had ${plural(s.foundLevel ?? 0, 'level')}) from ${ptrs}.`;
   }
   if (s.inserted) {
-    const ptrs = plural(s.changed?.length ?? 0, 'forward pointer');
-    return `${a.command} ${walked(s)} to the insert position and adds ${member} as a new node at rank ${s.found}: level ${s.foundLevel} of ${MAX_LEVEL}; ${ptrs} now point to it.`;
+    const n = s.changed?.length ?? 0;
+    const ptrs = `${plural(n, 'forward pointer')} now ${n === 1 ? 'points' : 'point'} to it`;
+    return `${a.command} ${walked(s)} to the insert position and adds ${member} as a new node at rank ${s.found}: level ${s.foundLevel} of ${MAX_LEVEL}; ${ptrs}.`;
   }
   return `${a.command} ${walked(s)} to ${member}, already a member (rank ${s.found}${levelText(s)}).`;
 }

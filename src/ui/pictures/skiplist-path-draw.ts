@@ -14,7 +14,7 @@ import 'd3-transition';
 import type { KeyAccess, ZsetSkiplistView } from '../../protocol/inspect.ts';
 import { motionMs } from './motion.ts';
 import { MAX_LEVEL } from './access-caption.ts';
-import { BOX_W, layoutSkiplist, levelY, type LinkLine, type NodeBox } from './skiplist-layout.ts';
+import { BOX_W, columnX, layoutSkiplist, levelY, type LinkLine, type NodeBox } from './skiplist-layout.ts';
 import { pathMarks, type PathDrop, type PathHop } from './skiplist-path.ts';
 
 /** Whole replay at most this long; each step at most STEP_MS. */
@@ -57,6 +57,7 @@ export function drawSkiplistPath(svgEl: SVGSVGElement, view: ZsetSkiplistView, a
   const ms = motionMs(stepMs);
   drawHops(layer, marks.hops, ms);
   drawDrops(layer, marks.drops, ms);
+  if (replay) scrollToNode(svgEl, marks.found[0] ?? marks.stood.at(-1) ?? 0);
   for (const n of marks.inserted) {
     layer
       .append('text')
@@ -66,6 +67,17 @@ export function drawSkiplistPath(svgEl: SVGSVGElement, view: ZsetSkiplistView, a
       .attr('y', levelY(layout.baseY, n.level - 1) - 5)
       .text(`level ${n.level} of ${MAX_LEVEL}`);
   }
+}
+
+/** Brings the node the search ended on into view when the picture is wider than its panel. */
+function scrollToNode(svgEl: SVGSVGElement, rank: number): void {
+  const box = svgEl.parentElement;
+  if (!box || box.scrollWidth <= box.clientWidth) return;
+  const svgLeft = svgEl.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
+  const x = svgLeft + columnX(rank) + BOX_W / 2;
+  if (x > box.scrollLeft + BOX_W && x < box.scrollLeft + box.clientWidth - BOX_W) return;
+  const left = Math.max(0, x - box.clientWidth / 2);
+  box.scrollTo({ left, behavior: motionMs() > 0 ? 'smooth' : 'auto' });
 }
 
 function drawHops(layer: G, hops: PathHop[], stepMs: number): void {

@@ -22,7 +22,8 @@ function started() {
   const db = t.node.dbs[0]!;
   const access = (key: string): KeyAccess | undefined => log.lastAccess(db, key);
   const view = (key: string): SkipListView => snapshot((db.dict.get(key) as ZSetValue).skiplist()!);
-  return { run, access, view };
+  const changes = () => t.posted.filter((p) => p.type === 'keyspaceChanged').length;
+  return { run, access, view, changes, env: t.env };
 }
 
 /** A skiplist zset of 60 members m0..m59 with scores 0..59. */
@@ -61,6 +62,18 @@ describe('access log of zset commands', () => {
     expect(search!.links).toBe(search!.visited.reduce((n, l) => n + l.ids.length - 1, 0));
     s.run('ZRANK z nope');
     expect(s.access('z')!.searches).toEqual([]);
+  });
+
+  it('a read that leaves a new path tells the pictures (keyspaceChanged), though no data changed', () => {
+    const s = bigSet();
+    s.env.passRealTime(500);
+    const before = s.changes();
+    s.run('ZSCORE z m3');
+    s.env.passRealTime(500);
+    expect(s.changes()).toBe(before + 1);
+    s.run('GET nothing');
+    s.env.passRealTime(500);
+    expect(s.changes()).toBe(before + 1);
   });
 
   it('ZADD notes the update path and the new tower; ZREM the path to the removed node', () => {

@@ -86,6 +86,8 @@ export function argsSummary(argv: readonly Bytes[], from: number): string {
 export class AccessLog implements CallObserver {
   private readonly notes = new Map<string, Note>();
   private readonly pending: (Pending | null)[] = [];
+  /** Counts the notes made: a read (ZSCORE) changes no data but changes its key's picture. */
+  version = 0;
 
   /** The note of `key` while the key still holds the value it was made on. */
   lastAccess(db: Database, key: string): KeyAccess | undefined {
@@ -146,6 +148,7 @@ export class AccessLog implements CallObserver {
     const id = `${db.id}\n${key}`;
     this.notes.delete(id);
     this.notes.set(id, { value: z, access });
+    this.version++;
     if (this.notes.size > MAX_NOTES) this.notes.delete(this.notes.keys().next().value!);
   }
 

@@ -3,8 +3,9 @@
  *
  * The host calls check() after every command batch, clock tick and bot request; the dataset changed
  * when the node's dirty counter moved (every write counts there, as in Redis) or keys expired (lazy or
- * active expiry counts in stats.expiredKeys). clockChanged() is called on pause / play / step / speed,
- * since TTL countdowns depend on the clock's state.
+ * active expiry counts in stats.expiredKeys), or a zset command left a new path to draw (access-log.ts:
+ * a ZSCORE changes no data but changes its key's picture). clockChanged() is called on pause / play /
+ * step / speed, since TTL countdowns depend on the clock's state.
  *
  * Throttle with a trailing edge and no timers of its own: at most one `keyspaceChanged` per
  * MIN_INTERVAL_MS of real time while the host's ticker runs; a change inside the interval is marked
@@ -13,12 +14,14 @@
  * user types at human speed then, and the UI coalesces its re-requests anyway).
  */
 import type { ServerNode } from '../../engine/server/node.ts';
+import { accessLogOf } from './access-log.ts';
 
 export const MIN_INTERVAL_MS = 100;
 
 export class ChangeWatch {
   private dirtySeen: number;
   private expiredSeen: number;
+  private accessSeen: number;
   private lastPostMs = Number.NEGATIVE_INFINITY;
   private pending = false;
 
@@ -29,15 +32,18 @@ export class ChangeWatch {
   ) {
     this.dirtySeen = node.dirty;
     this.expiredSeen = node.stats.expiredKeys;
+    this.accessSeen = accessLogOf(node).version;
   }
 
   /** Signals when the dataset changed since the last check; `canDefer` while a ticker will call tick(). */
   check(canDefer: boolean): void {
     const dirty = this.node.dirty;
     const expired = this.node.stats.expiredKeys;
-    if (dirty === this.dirtySeen && expired === this.expiredSeen) return;
+    const access = accessLogOf(this.node).version;
+    if (dirty === this.dirtySeen && expired === this.expiredSeen && access === this.accessSeen) return;
     this.dirtySeen = dirty;
     this.expiredSeen = expired;
+    this.accessSeen = access;
     this.signal(canDefer);
   }
 
