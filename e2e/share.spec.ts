@@ -5,7 +5,7 @@
  * ordinary empty playground.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { expectLastLine, lines, open, PROMPT, run } from './console-helpers.ts';
+import { expectLastLine, lines, PROMPT, run } from './console-helpers.ts';
 
 async function tabNames(page: Page): Promise<string[]> {
   return (await page.getByTestId('tab').allTextContents()).map((t) => t.trim());
@@ -16,6 +16,12 @@ const SLOW_LINE = /^\(\d+\.\d\ds\)$/;
 /** A tab's lines without redis-cli's "(2.06s)" lines, which time real (not virtual) slowness. */
 async function replies(page: Page, tab: number): Promise<string[]> {
   return (await lines(page, tab)).filter((l) => !SLOW_LINE.test(l));
+}
+
+/** Opens a page and waits for the first prompt, patiently: a cold start on a loaded machine is slow. */
+async function openAt(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect.poll(async () => (await lines(page, 0)).length, { timeout: 60_000 }).toBeGreaterThan(0);
 }
 
 async function stepClock(page: Page, ms: number): Promise<void> {
@@ -46,7 +52,8 @@ async function probe(page: Page): Promise<string> {
 
 test('a shared link rebuilds the same session in another browser', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await open(page);
+  await openAt(page, './');
+  await expectLastLine(page, PROMPT);
   await page.getByTestId('clock-toggle').click();
   await expect(page.getByTestId('clock-toggle')).toHaveText('Play');
   await page.getByTestId('tab').first().click();
@@ -71,13 +78,17 @@ test('a shared link rebuilds the same session in another browser', async ({ page
   const urlField = page.getByTestId('share-url');
   await expect(urlField).toHaveValue(/#s=[A-Za-z0-9_-]+$/);
   const url = await urlField.inputValue();
+  await expect(page.getByTestId('share-status')).toHaveText(/Copied to the clipboard|Select the link/);
+  await expect(page.getByTestId('share-truncated')).toHaveCount(0);
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-button')).toBeFocused();
+  await expect(page.getByTestId('share-url')).toHaveCount(0);
   const names = await tabNames(page);
   const consoles = [await replies(page, 0), await replies(page, 1)];
 
   const other = await browser.newContext();
   const copy = await other.newPage();
-  await copy.goto(url);
+  await openAt(copy, url);
   // The replay waits for each reply in turn: give a loaded machine time.
   await expect(copy.getByTestId('share-banner')).toContainText('Replayed 7 commands from a shared link', {
     timeout: 60_000,
@@ -100,7 +111,8 @@ test('a shared link rebuilds the same session in another browser', async ({ page
 });
 
 test('a damaged link says so and starts an ordinary empty playground', async ({ page }) => {
-  await page.goto('./#s=this-is-not-a-session');
+  test.setTimeout(120_000);
+  await openAt(page, './#s=this-is-not-a-session');
   await expect(page.getByTestId('share-banner')).toContainText('This shared link could not be opened');
   await expect(page.getByTestId('share-banner')).toContainText('An empty playground was started instead.');
   await expectLastLine(page, PROMPT);
