@@ -5,7 +5,7 @@
  * commands; a console tab sees the lab's keys.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { open, run } from './console-helpers.ts';
+import { lines, PROMPT, run } from './console-helpers.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -15,8 +15,10 @@ interface MarkData {
   count: number;
 }
 
+/** Opens the site (the first load after the server starts can be slow on a busy machine). */
 async function openLab(page: Page): Promise<void> {
-  await open(page);
+  await page.goto('./');
+  await expect.poll(async () => (await lines(page)).at(-1)?.trimEnd(), { timeout: 30_000 }).toBe(PROMPT);
   await page.evaluate(() => window.__playground!.pause());
   await page.getByTestId('view-ratelimit').click();
   await expect(page.getByTestId('rl-form')).toBeVisible();

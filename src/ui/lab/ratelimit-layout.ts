@@ -1,7 +1,7 @@
 /*
  * Geometry of the rate-limit picture, pure so it is unit-tested. The picture is a strip of virtual
  * time ending at the clock's "now" (the newest instant the worker reported), spanning a few windows:
- *   - each request is a mark at (its send time, the count the algorithm saw), so allowed requests sit
+ *   - each request is a mark at (its send time, the count the algorithm saw; one count of headroom), so allowed requests sit
  *     at or under the limit line and rejected ones above it (for the token bucket: tokens left after
  *     the request, under the capacity line);
  *   - window boundaries (multiples of windowMs on the unix-ms axis, as the keys' window index is
@@ -65,7 +65,7 @@ export function layoutLab(
   const visible = records.filter((r) => r.atMs > startMs && r.atMs <= endMs);
   const bucket = s.algorithm === 'token-bucket';
   const seen = visible.reduce((m, r) => Math.max(m, r.count), 0);
-  const yMax = bucket ? s.limit : Math.max(Math.ceil(s.limit * 1.5), Math.ceil(seen));
+  const yMax = bucket ? s.limit : Math.max(Math.ceil(s.limit * 1.5), Math.ceil(seen) + 1);
   const x = (t: number) => PAD.left + ((t - startMs) / (endMs - startMs)) * (width - PAD.left - PAD.right);
   const y = (v: number) => height - PAD.bottom - (v / yMax) * (height - PAD.top - PAD.bottom);
   const windowed = s.algorithm === 'fixed-window' || s.algorithm === 'sliding-counter';
