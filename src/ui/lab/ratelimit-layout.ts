@@ -65,7 +65,7 @@ export function layoutLab(
   const visible = records.filter((r) => r.atMs > startMs && r.atMs <= endMs);
   const bucket = s.algorithm === 'token-bucket';
   const seen = visible.reduce((m, r) => Math.max(m, r.count), 0);
-  const yMax = bucket ? s.limit : Math.max(Math.ceil(s.limit * 1.5), Math.ceil(seen) + 1);
+  const yMax = bucket ? s.limit * 1.2 : Math.max(Math.ceil(s.limit * 1.5), Math.ceil(seen) + 1);
   const x = (t: number) => PAD.left + ((t - startMs) / (endMs - startMs)) * (width - PAD.left - PAD.right);
   const y = (v: number) => height - PAD.bottom - (v / yMax) * (height - PAD.top - PAD.bottom);
   const windowed = s.algorithm === 'fixed-window' || s.algorithm === 'sliding-counter';
