@@ -3,6 +3,7 @@
  * bar of the next step's sample, memory follows what INFO memory prints, FLUSHALL brings it down (and is
  * marked), the arrow keys walk the samples, and the charts keep drawing when the clock plays again.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { open, run } from './console-helpers.ts';
 
@@ -100,6 +101,19 @@ test('keyboard readout, drawing resumes on play, fits 360 px', async ({ page }) 
   await expect(slider).toHaveAttribute('aria-valuetext', /used_memory/);
   await page.keyboard.press('End');
   await expect(readout).toHaveAttribute('data-seq', String(last));
+
+  // No serious or critical accessibility violations in the charts, in either theme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="metrics-charts"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
 
   // Both charts fit the narrow panel.
   for (const id of ['memory-chart', 'ops-chart']) {
