@@ -211,7 +211,7 @@ export class PlaygroundHost {
       metrics: undefined as unknown as MetricsHost,
       ratelimit: undefined as unknown as RateLimitHost,
     };
-    s.ratelimit = new RateLimitHost(world, () => s.node, this.post);
+    s.ratelimit = new RateLimitHost(world, () => (s.stopped ? null : s.node), this.post);
     s.watch = this.watchFor(s);
     s.metrics = new MetricsHost({
       world,

@@ -29,7 +29,7 @@ export class RateLimitHost {
 
   constructor(
     private readonly world: World,
-    node: () => ServerNode,
+    node: () => ServerNode | null,
     private readonly post: Post,
   ) {
     this.lab = new RateLimitLab(world, node);

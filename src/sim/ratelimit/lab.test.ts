@@ -172,4 +172,16 @@ describe('rate-limit lab against the engine', () => {
     expect(() => lab.start({ limit: 0 })).toThrow(/limit must be/);
     expect(() => lab.start({ perSecond: 1000 })).toThrow(/perSecond/);
   });
+
+  it('refuses to start while the server is down, and stops when the node is replaced', () => {
+    const world = new World({ seed: 1, startMs: START_MS });
+    let node: ReturnType<World['addNode']> | null = world.addNode();
+    const lab = new RateLimitLab(world, () => node);
+    lab.start(DEFAULT_SETTINGS);
+    world.advance(500);
+    node = null;
+    world.advance(500);
+    expect(lab.status()).toMatchObject({ state: 'closed', lastError: 'the server restarted', allowed: 4 });
+    expect(() => lab.start(DEFAULT_SETTINGS)).toThrow('the server is not running');
+  });
 });

@@ -73,13 +73,16 @@ export class RateLimitLab {
 
   constructor(
     private readonly world: World,
-    private readonly node: () => ServerNode,
+    /** The node to talk to; null while the server is down (SHUTDOWN). */
+    private readonly node: () => ServerNode | null,
   ) {}
 
   /** Starts a run with new settings (stopping the current one); throws with the reason if refused. */
   start(raw: unknown): LabStatus {
     const settings = validateSettings(raw);
     if (typeof settings === 'string') throw new Error(`bad lab settings: ${settings}`);
+    const node = this.node();
+    if (!node) throw new Error('the server is not running');
     this.halt('stopped');
     this.run++;
     this.settings = settings;
@@ -88,7 +91,7 @@ export class RateLimitLab {
     this.fresh = [];
     this.lastError = null;
     this.startedAtMs = this.world.nowMs();
-    this.conn = new LabConnection(this.node(), LAB_CLIENT_NAME, settings.db, () => this.closedByServer());
+    this.conn = new LabConnection(node, LAB_CLIENT_NAME, settings.db, () => this.closedByServer());
     this.limiter = limiterFor(settings);
     const random = new SeededRandom(deriveSeed(this.world.seed, `ratelimit:${this.run}`));
     this.traffic = new Traffic(settings, random);
@@ -197,8 +200,9 @@ export class RateLimitLab {
 
   /** DEL in batches on a short-lived connection (the lab's own may be closed). */
   private deleteKeys(): void {
-    if (this.keys.size === 0 || !this.settings) return;
-    const conn = new LabConnection(this.node(), LAB_CLIENT_NAME, this.settings.db, () => {});
+    const node = this.node();
+    if (this.keys.size === 0 || !this.settings || !node) return;
+    const conn = new LabConnection(node, LAB_CLIENT_NAME, this.settings.db, () => {});
     const all = [...this.keys];
     for (let i = 0; i < all.length; i += 100) conn.send(['DEL', ...all.slice(i, i + 100)]);
     conn.close();
