@@ -10,6 +10,7 @@ import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import { PlaygroundHost } from './host.ts';
 import { browserBootEnv, bootPersistence } from './persist-boot.ts';
 import type { Persistence } from './persist-host.ts';
+import { ScriptingGate } from './scripting-gate.ts';
 
 /** The slice of the worker scope we use, typed narrowly so this file checks under DOM and WebWorker libs. */
 interface WorkerScope {
@@ -33,7 +34,13 @@ function deferTask(fn: () => void, idle?: boolean): void {
 
 let host: PlaygroundHost | undefined;
 const early: ToWorker[] = [];
-scope.onmessage = (ev: MessageEvent<ToWorker>) => (host ? host.handle(ev.data) : early.push(ev.data));
+// The scripting code (Lua) is a chunk of its own, loaded on first need (scripting-gate.ts).
+const gate = new ScriptingGate(
+  () => import('../engine/scripting/scripting-code.ts').then((m) => m.installScriptingCode()),
+  (msg) => (host ? host.handle(msg) : early.push(msg)),
+  (e) => console.error('[playground worker] scripting code failed to load:', e),
+);
+scope.onmessage = (ev: MessageEvent<ToWorker>) => gate.accept(ev.data);
 
 function startHost(persistence: Persistence | undefined): void {
   host = new PlaygroundHost(
@@ -54,7 +61,14 @@ function startHost(persistence: Persistence | undefined): void {
   for (const m of early.splice(0)) host.handle(m);
 }
 
-bootPersistence(browserBootEnv()).then(startHost, (e: unknown) => {
+/** Stored files may hold function libraries (a follower re-reads the writer's): the code comes first. */
+function startWhenReady(persistence: Persistence): void {
+  const stored = persistence.role === 'follower' || persistence.files.listDurable().length > 0;
+  if (stored) void gate.ensureLoaded().then(() => startHost(persistence));
+  else startHost(persistence);
+}
+
+bootPersistence(browserBootEnv()).then(startWhenReady, (e: unknown) => {
   console.error('[playground worker] persistence failed to start:', e);
   startHost(undefined);
 });

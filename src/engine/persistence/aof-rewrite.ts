@@ -17,7 +17,7 @@ import type { RValue } from '../server/object.ts';
 import type { ServerNode } from '../server/node.ts';
 import { formatG } from '../util/numfmt.ts';
 import { respCommand } from './aof.ts';
-import { libraryCodes } from '../scripting/function-dump.ts';
+import { nodeLibraryCodes } from '../scripting/late-bound.ts';
 
 const ITEMS_PER_CMD = 64;
 const b = (s: string): Bytes => utf8(s);
@@ -119,7 +119,7 @@ function rewriteStream(out: Bytes[], key: Bytes, s: StreamValue): void {
 /** The whole dataset as AOF commands. */
 export function rewriteAsCommands(node: ServerNode): Uint8Array {
   const out: Bytes[] = [unbin(node.aof.timestampAnnotation(true))];
-  for (const code of libraryCodes(node.scripts.functions)) {
+  for (const code of nodeLibraryCodes(node)) {
     out.push(respCommand([b('FUNCTION'), b('LOAD'), code]));
   }
   for (const db of node.dbs) {

@@ -208,7 +208,7 @@ export class RdbPersistence {
       db.clear();
     }
     this.node.tracking.invalidateAll();
-    this.node.scripts.functions.flush();
+    this.node.scriptsIfStarted?.functions.flush();
   }
 
   /** rdbLoad of whole file bytes into the current dataset; false (and a log line) on any error. */

@@ -21,7 +21,7 @@ import { lfuDecayed } from '../server/object.ts';
 import { RdbFormatError } from './rdb-io.ts';
 import type { RdbDatabase, RdbFile, RdbKeyEntry, RdbWriteOptions } from './rdb-file.ts';
 import { rdbLimitsFrom, type RdbLoadContext } from './rdb-load.ts';
-import { libraryCodes, loadRdbFunctions } from '../scripting/function-dump.ts';
+import { nodeLibraryCodes, scriptingCode } from '../scripting/late-bound.ts';
 
 /** Which access metadata keys carry under the node's maxmemory-policy (MAXMEMORY_FLAG_LRU / LFU). */
 export function accessInfoOf(node: ServerNode): RdbWriteOptions['accessInfo'] {
@@ -65,7 +65,7 @@ export function snapshotNode(node: ServerNode): RdbFile {
     ['used-mem', String(usedMemory(node))],
     ['aof-base', '0'],
   ];
-  const functions: Bytes[] = libraryCodes(node.scripts.functions);
+  const functions: Bytes[] = nodeLibraryCodes(node);
   return { aux, functions, databases };
 }
 
@@ -98,7 +98,10 @@ function applyAccessInfo(node: ServerNode, e: RdbKeyEntry, nowMs: number): void 
 export function loadIntoNode(node: ServerNode, file: RdbFile, allowDuplicates: boolean): LoadCounts {
   const nowMs = node.nowMs();
   const counts: LoadCounts = { loaded: 0, expired: 0 };
-  const libraryError = loadRdbFunctions(node.scripts.functions, file.functions, allowDuplicates);
+  const libraryError =
+    file.functions.length === 0
+      ? undefined
+      : scriptingCode().loadRdbFunctions(node.scripts, file.functions, allowDuplicates);
   if (libraryError !== undefined) throw new RdbFormatError(`Failed loading library: ${libraryError}`);
   for (const rdb of file.databases) {
     const db = node.dbs[rdb.index];

@@ -17,6 +17,20 @@ import { dictBuckets, jemallocSize, sdsSize } from '../server/memory-size.ts';
 import type { ServerNode } from '../server/node.ts';
 import type { ScriptingEngine } from './engine.ts';
 
+/** What the figures read of a node's scripting state (a ScriptingEngine, or EMPTY before one exists). */
+type ScriptingFigures = {
+  readonly scripts: Pick<ScriptingEngine['scripts'], 'values' | 'size'>;
+  readonly functions: {
+    readonly current: Pick<ScriptingEngine['functions']['current'], 'functions' | 'libraries'>;
+  };
+};
+
+/** A node that never used scripting: no cached scripts, no libraries (late-bound.ts). */
+const EMPTY: ScriptingFigures = {
+  scripts: new Map(),
+  functions: { current: { functions: new Map(), libraries: new Map() } },
+};
+
 const EVAL_VM_EMPTY = 32768;
 const FUNCTIONS_VM_EMPTY = 33792;
 const FUNCTIONS_BASE = 200;
@@ -32,19 +46,19 @@ function heapGrowth(bytes: number): number {
   return 1024 * Math.ceil(bytes / 1024);
 }
 
-export function evalScriptsMemory(engine: ScriptingEngine): number {
+export function evalScriptsMemory(engine: ScriptingFigures): number {
   let total = 0;
   for (const s of engine.scripts.values()) total += sdsSize(40) + argumentStringSize(s.body.length) + 24 + 16;
   return total + 8 * dictBuckets(engine.scripts.size);
 }
 
-export function evalVmMemory(engine: ScriptingEngine): number {
+export function evalVmMemory(engine: ScriptingFigures): number {
   let bytes = 0;
   for (const s of engine.scripts.values()) bytes += 400 + s.body.length;
   return EVAL_VM_EMPTY + heapGrowth(bytes);
 }
 
-export function functionsMemoryOverhead(engine: ScriptingEngine): number {
+export function functionsMemoryOverhead(engine: ScriptingFigures): number {
   const current = engine.functions.current;
   let total = FUNCTIONS_BASE + 24 * current.functions.size + 8 * dictBuckets(current.functions.size);
   for (const lib of current.libraries.values()) {
@@ -57,7 +71,7 @@ export function functionsMemoryOverhead(engine: ScriptingEngine): number {
   return total;
 }
 
-export function functionsVmMemory(engine: ScriptingEngine): number {
+export function functionsVmMemory(engine: ScriptingFigures): number {
   let bytes = 0;
   for (const lib of engine.functions.current.libraries.values()) bytes += 600 + lib.code.length;
   return FUNCTIONS_VM_EMPTY + heapGrowth(bytes);
@@ -65,7 +79,7 @@ export function functionsVmMemory(engine: ScriptingEngine): number {
 
 /** The INFO memory lines from used_memory_lua to used_memory_scripts_human, in Redis's order. */
 export function scriptingMemoryFields(node: ServerNode, human: (n: number) => string): Field[] {
-  const engine = node.scripts;
+  const engine = node.scriptsIfStarted ?? EMPTY;
   const evalVm = evalVmMemory(engine);
   const fnVm = functionsVmMemory(engine);
   const evalScripts = evalScriptsMemory(engine);

@@ -36,7 +36,7 @@ export class Database {
     const when = this.expires.get(key);
     // Redis's keyIsExpired: stale only once the clock is strictly past the deadline; while a script
     // runs, time stands at the script's start.
-    if (when === undefined || when >= (this.node.scripts.current?.snapshotMs ?? this.node.nowMs()))
+    if (when === undefined || when >= (this.node.scriptsIfStarted?.current?.snapshotMs ?? this.node.nowMs()))
       return false;
     if (!this.dict.has(key)) {
       // A deadline without a key (never expected): drop it quietly rather than report an expiry.

@@ -31,7 +31,9 @@ import { WatchRegistry } from './watch.ts';
 import { BusyScripts } from './busy-script.ts';
 import { keyChanged } from './memory.ts';
 import { performEvictions } from './evict.ts';
-import { ScriptingEngine } from '../scripting/engine.ts';
+import type { ScriptingEngine } from '../scripting/engine.ts';
+import { scriptingCode } from '../scripting/late-bound.ts';
+import '../scripting/install-static.ts';
 import { trackingTarget } from '../scripting/tracking.ts';
 import { AclState } from '../acl/acl.ts';
 import { SlowLog } from './slowlog.ts';
@@ -104,8 +106,16 @@ export class ServerNode {
   readonly pubsub: PubSubRegistry;
   /** SAVE, BGSAVE, save points, DEBUG RELOAD and the INFO persistence counters. */
   readonly rdb: RdbPersistence;
-  /** Lua scripts and function libraries, and the script running now (scripting/engine.ts). */
-  readonly scripts = new ScriptingEngine(this);
+  private scriptingEngine: ScriptingEngine | undefined;
+  /** Lua scripts and function libraries, and the script running now (scripting/engine.ts); created
+   * on first use from the scripting code, which the host installs first (scripting/late-bound.ts). */
+  get scripts(): ScriptingEngine {
+    return (this.scriptingEngine ??= scriptingCode().createEngine(this));
+  }
+  /** The scripting state if this node ever used it; undefined means no scripts, libraries or run. */
+  get scriptsIfStarted(): ScriptingEngine | undefined {
+    return this.scriptingEngine;
+  }
   /** A script suspended across host turns: held commands, BUSY, the host's continue() (busy-script.ts). */
   readonly busy = new BusyScripts(this);
   /** Users, authentication, permission checks and the ACL log. */
