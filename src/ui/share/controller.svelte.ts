@@ -1,138 +1,48 @@
 /*
- * The app's side of sharing links: owns the recorder while the user works, makes links on demand, and
- * replays the link the page was opened with. The shell (App.svelte) forwards tab actions and console
- * inputs here and lends a TabsPort so a replay can open, rename, close and show tabs; the banner and
- * the Share button read `banner` and call makeLink().
- *
- * While a replay runs the recorder is suspended (the replay's own typing, pauses and steps are not
- * recorded twice); the replayed log is adopted first, so a link made afterwards still rebuilds
- * everything from the start.
+ * The sharing session (share-session.ts) with its banner state in a rune, for the shell, the banner and
+ * the Share button. All the logic lives in ShareSession, which is unit-tested without Svelte.
  */
-import type { Playground } from '../../client/playground.ts';
 import type { EnteredInput } from '../console/types.ts';
-import { encodeSession } from './codec.ts';
-import { type LinkOpening, shareUrl } from './link.ts';
-import { SessionRecorder } from './recorder.ts';
-import { replayTarget } from './replay-targets.ts';
-import { planReplay, type ReplayPorts, runReplay } from './replayer.ts';
-import type { SharedSession } from './types.ts';
+import type { LinkOpening } from './link.ts';
+import {
+  type MadeLink,
+  type ShareBannerState,
+  type SharePlayground,
+  ShareSession,
+  type TabsPort,
+} from './share-session.ts';
 
-/** What the shell lends a replay: its tab strip. */
-export interface TabsPort {
-  has(tab: number): boolean;
-  /** Opens the tab with this id (or renames it when open); later new tabs get higher ids. */
-  open(tab: number, name: string): void;
-  rename(tab: number, name: string): void;
-  close(tab: number): void;
-  activate(tab: number): void;
-}
-
-export type ShareBannerState =
-  | { kind: 'replaying'; done: number; total: number }
-  | { kind: 'replayed'; lines: number; unsettled: number; dropped: number }
-  | { kind: 'error'; message: string };
-
-export interface MadeLink {
-  url: string;
-  events: number;
-  dropped: number;
-}
-
-/** Real ms a replayed line may take to settle before the replay moves on (see replayer.ts). */
-const LINE_SETTLE_MS = 5000;
+export type { MadeLink, ShareBannerState, TabsPort } from './share-session.ts';
 
 export class ShareController {
   banner = $state<ShareBannerState | null>(null);
-  private recorder: SessionRecorder | null = null;
-  private playground: Playground | null = null;
+  private readonly session = new ShareSession((b) => (this.banner = b));
 
-  /** Starts recording on `pg`, and replays the opened link first when there is one. */
-  async attach(pg: Playground, opening: LinkOpening, tabs: TabsPort): Promise<void> {
-    this.playground = pg;
-    const recorder = new SessionRecorder(
-      {
-        readNowMs: async () => (await pg.readClock()).nowMs,
-        lastNowMs: () => pg.clock?.nowMs ?? pg.startMs ?? 0,
-      },
-      pg.seed,
-      pg.startMs ?? 0,
-    );
-    this.recorder = recorder;
-    pg.onClockAction((a, after) =>
-      recorder.clockAction(a.action, after.nowMs, 'value' in a ? a.value : undefined),
-    );
-    if (opening.kind === 'error') this.banner = { kind: 'error', message: opening.message };
-    if (opening.kind === 'session') await this.replay(pg, opening.session, tabs);
+  attach(pg: SharePlayground, opening: LinkOpening, tabs: TabsPort): Promise<void> {
+    return this.session.attach(pg, opening, tabs);
   }
 
   entered(tab: number, input: EnteredInput): void {
-    if (input.kind === 'line') this.recorder?.line(tab, input.line);
-    else this.recorder?.interrupt(tab);
+    this.session.entered(tab, input);
   }
 
   tabOpened(tab: number, name: string): void {
-    this.recorder?.tabOpened(tab, name);
+    this.session.tabOpened(tab, name);
   }
 
   tabRenamed(tab: number, name: string): void {
-    this.recorder?.tabRenamed(tab, name);
+    this.session.tabRenamed(tab, name);
   }
 
   tabClosed(tab: number): void {
-    this.recorder?.tabClosed(tab);
+    this.session.tabClosed(tab);
   }
 
   dismiss(): void {
-    if (this.banner?.kind !== 'replaying') this.banner = null;
+    this.session.dismiss();
   }
 
-  /** A link that rebuilds the session so far. */
-  async makeLink(activeTab: number, pageHref: string): Promise<MadeLink> {
-    const pg = this.playground;
-    const recorder = this.recorder;
-    if (!pg || !recorder) throw new Error('the playground has not started yet');
-    const { nowMs, paused, speed } = await pg.readClock();
-    const session = await recorder.snapshot({ nowMs, paused, speed, activeTab });
-    const code = await encodeSession(session);
-    return { url: shareUrl(pageHref, code), events: session.events.length, dropped: session.dropped };
-  }
-
-  private async replay(pg: Playground, session: SharedSession, tabs: TabsPort): Promise<void> {
-    const recorder = this.recorder!;
-    recorder.adopt(session);
-    recorder.suspended = true;
-    const plan = planReplay(session);
-    this.banner = { kind: 'replaying', done: 0, total: plan.steps.length };
-    try {
-      const result = await runReplay(plan, this.replayPorts(pg, tabs));
-      this.banner = { kind: 'replayed', ...result, dropped: session.dropped };
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.banner = { kind: 'error', message: `Replaying the shared link stopped: ${reason}.` };
-    } finally {
-      recorder.suspended = false;
-    }
-  }
-
-  private replayPorts(pg: Playground, tabs: TabsPort): ReplayPorts {
-    const now = (): number => pg.clock?.nowMs ?? 0;
-    return {
-      pause: async () => (await pg.pause(), now()),
-      step: async (ms) => (await pg.step(ms), now()),
-      restoreClock: async (paused, speed) => {
-        if (pg.clock?.speed !== speed) await pg.setSpeed(speed);
-        if (!paused) await pg.play();
-      },
-      openTab: (tab, name) => tabs.open(tab, name),
-      renameTab: (tab, name) => tabs.rename(tab, name),
-      closeTab: (tab) => tabs.close(tab),
-      activateTab: (tab) => tabs.activate(tab),
-      console: (tab) => {
-        if (!tabs.has(tab)) tabs.open(tab, `Console ${tab}`);
-        return replayTarget(tab);
-      },
-      giveUp: () => new Promise((resolve) => setTimeout(resolve, LINE_SETTLE_MS)),
-      onProgress: (done, total) => (this.banner = { kind: 'replaying', done, total }),
-    };
+  makeLink(activeTab: number, pageHref: string): Promise<MadeLink> {
+    return this.session.makeLink(activeTab, pageHref);
   }
 }
