@@ -2,13 +2,15 @@
  * Draws the rate-limit picture (geometry from ratelimit-layout.ts) into an SVG with D3. Marks are keyed
  * by request number, so each request keeps its element while the strip scrolls left with the clock.
  * Allowed and rejected requests differ in shape as well as colour (a filled dot, a cross), so the
- * picture reads without colour. Colours are the theme's CSS variables (classes styled by the Svelte
+ * picture reads without colour. A new request fades in. Colours are the theme's CSS variables (classes styled by the Svelte
  * component), never fixed values.
  *
  * Test hooks: `g.rl-mark[data-outcome=allowed|rejected][data-seq][data-at][data-count]`,
  * `line.rl-boundary[data-at]`, `rect.rl-span`, `path.rl-level`, `line.rl-limit`.
  */
 import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import { motionMs } from '../pictures/motion.ts';
 import type { LabLayout, Mark } from './ratelimit-layout.ts';
 
 const CROSS = 'M-4,-4L4,4M-4,4L4,-4';
@@ -114,6 +116,8 @@ function drawMarks(g: Selection<SVGGElement, unknown, null, undefined>, marks: M
     .join((enter) => {
       const m = enter.append('g').attr('class', 'rl-mark');
       m.append('title');
+      // A new request pops in (no motion when the user asks for reduced motion).
+      m.attr('opacity', 0).transition().duration(motionMs(250)).attr('opacity', 1);
       return m;
     })
     .attr('data-seq', (d) => d.seq)
