@@ -206,6 +206,8 @@ export interface SkipSearchSnap {
   changed?: { level: number; id: number }[];
   /** ZADD / ZINCRBY inserted this node (a new tower); ZREM removed it. */
   inserted?: boolean;
+  /** ZADD / ZINCRBY changed the member's order: zslUpdateScore removed its node and inserted a new one. */
+  moved?: boolean;
   removed?: boolean;
 }
 

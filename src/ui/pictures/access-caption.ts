@@ -3,7 +3,7 @@
  * worker's KeyAccess (pure, unit-tested). Members are shown with displayBytes and put in the DOM as
  * text by the caller.
  *
- * Wording follows what t_zset.c really does: ZSCORE is a dict lookup (the path shown is where the
+ * Wording follows what t_zset.c really does (a score update keeps the node only when the order holds): ZSCORE is a dict lookup (the path shown is where the
  * member sits, the walk ZRANK makes); ZRANGE from rank 0 needs no search; a listpack is scanned
  * entry by entry; ZCOUNT makes four searches.
  */
@@ -47,7 +47,10 @@ function updateCaption(a: KeyAccess, s: SkipSearchSnap): string {
     const ptrs = `${plural(n, 'forward pointer')} now ${n === 1 ? 'points' : 'point'} to it`;
     return `${a.command} ${walked(s)} to the insert position and adds ${member} as a new node at rank ${s.found}: level ${s.foundLevel} of ${MAX_LEVEL}; ${ptrs}.`;
   }
-  return `${a.command} ${walked(s)} to ${member}, already a member (rank ${s.found}${levelText(s)}).`;
+  if (s.moved) {
+    return `${a.command} ${walked(s)} to ${member}: its new score changes its place, so zslUpdateScore unlinks the node and inserts a new one at rank ${s.found}, level ${s.foundLevel} of ${MAX_LEVEL} (drawn afresh).`;
+  }
+  return `${a.command} ${walked(s)} to ${member}, already a member: its place in the order holds, so the node stays (rank ${s.found}${levelText(s)}).`;
 }
 
 function rangeCaption(a: KeyAccess, s: SkipSearchSnap | undefined): string {

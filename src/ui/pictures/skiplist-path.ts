@@ -101,8 +101,9 @@ export function pathMarks(layout: SkiplistLayout, access: KeyAccess): PathMarks 
     });
     if (s.found !== null && s.found <= lastRank && !s.removed) {
       marks.found.push(s.found);
-      if (s.inserted && s.foundLevel !== null) marks.inserted.push({ id: s.found, level: s.foundLevel });
-      if (s.inserted) for (const c of s.changed ?? []) if (c.id <= lastRank) marks.changed.push(c);
+      const fresh = s.inserted === true || s.moved === true;
+      if (fresh && s.foundLevel !== null) marks.inserted.push({ id: s.found, level: s.foundLevel });
+      if (fresh) for (const c of s.changed ?? []) if (c.id <= lastRank) marks.changed.push(c);
     }
   });
   marks.stood = [...stood].sort((a, b) => a - b);

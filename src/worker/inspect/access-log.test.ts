@@ -89,14 +89,21 @@ describe('access log of zset commands', () => {
     for (const c of search!.changed!) expect(v.nodes[c.id]!.levels[c.level]!.to).toBe(22);
     s.run('ZADD z 21 new');
     expect(s.access('z')!.searches[0]!.inserted).toBeUndefined();
+    s.run('ZINCRBY z 0.25 m10');
+    expect(s.access('z')!.searches[0]).toMatchObject({ found: 11 });
+    expect(s.access('z')!.searches[0]!.moved).toBeUndefined();
+    s.run('ZINCRBY z 100 m10');
+    const moved = s.access('z')!.searches[0]!;
+    expect(moved).toMatchObject({ moved: true, found: 61 });
+    expect(moved.foundLevel).toBe(s.view('z').nodes[61]!.levels.length);
     const before = s.view('z');
     s.run('ZREM z m40 absent');
     const rem = s.access('z')!;
     expect(rem.searches).toHaveLength(1);
     expect(rem.searches[0]).toMatchObject({
-      found: 42,
+      found: 41,
       removed: true,
-      foundLevel: before.nodes[42]!.levels.length,
+      foundLevel: before.nodes[41]!.levels.length,
     });
     expectRealLinks(before, rem.searches[0]!.visited);
   });

@@ -15,6 +15,7 @@
 import { bin, type Bytes } from '../../engine/bytes.ts';
 import type { Command } from '../../engine/commands/registry.ts';
 import type { ZSetValue } from '../../engine/commands/zsets/zset.ts';
+import type { SkipNode } from '../../engine/ds/skiplist.ts';
 import type { Reply } from '../../engine/resp/reply.ts';
 import type { Client } from '../../engine/server/client.ts';
 import type { Database } from '../../engine/server/db.ts';
@@ -57,6 +58,8 @@ interface Pending {
   argv: readonly Bytes[];
   /** ZADD / ZINCRBY: members present before; ZREM: its searches. */
   existed?: Set<string>;
+  /** Their skiplist nodes before (a different node after means zslUpdateScore reinserted it). */
+  nodes?: Map<string, SkipNode>;
   removal?: ZsetAccessResult;
 }
 
@@ -108,6 +111,8 @@ export class AccessLog implements CallObserver {
       if (z && (name === 'zadd' || name === 'zincrby')) {
         const members = name === 'zadd' ? zaddMembers(argv) : [argv[3]!];
         p.existed = new Set(members.map(bin).filter((m) => z.score(m) !== undefined));
+        const table = z.table();
+        if (table) p.nodes = new Map([...p.existed].map((m) => [m, table.get(m)!]));
       } else if (z && name === 'zrem') p.removal = removalAccess(z, argv.slice(2));
     } catch {
       // A note we cannot make is only a picture less.
@@ -154,8 +159,9 @@ export class AccessLog implements CallObserver {
 
   private zsetResult(name: string, p: Pending, z: ZSetValue): ZsetAccessResult {
     if (name === 'zrem') return p.removal ?? { searches: [], searchCount: 0 };
-    if (name === 'zadd') return insertAccess(z, zaddMembers(p.argv), p.existed ?? new Set());
-    if (name === 'zincrby') return insertAccess(z, [p.argv[3]!], p.existed ?? new Set());
+    const existed = p.existed ?? new Set<string>();
+    if (name === 'zadd') return insertAccess(z, zaddMembers(p.argv), existed, p.nodes);
+    if (name === 'zincrby') return insertAccess(z, [p.argv[3]!], existed, p.nodes);
     if (LOOKUPS.has(name)) return lookupAccess(z, p.argv.slice(2));
     return rangeAccess(z, name, p.argv);
   }

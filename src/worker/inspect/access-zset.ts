@@ -7,7 +7,9 @@
  *                       the member (what ZRANK makes), so the picture shows where the member sits.
  *   ZRANK ZREVRANK      zslGetRank; absent members cost no walk (the dict lookup fails first).
  *   ZADD ZINCRBY        zslInsert's update[] search to each member where it now stands, computed after
- *                       the command, with the member's tower (a new node when it did not exist before).
+ *                       the command, with the member's tower: a new node when it did not exist before,
+ *                       or when its new score changed its order (zslUpdateScore then removes the node
+ *                       and inserts a new one, with a new random level; told by the node object).
  *   ZREM                zslDelete's update[] search, computed before the command (the node goes).
  *   ZRANGE by rank      zslGetElementByRank (none when starting at rank 0: the header's level-0 link or
  *                       the tail); BYSCORE / BYLEX and ZRANGEBYSCORE...: zslFirstIn(Lex)Range, or
@@ -23,7 +25,7 @@ import { lexSpec, type RangeSpec, scoreSpec } from '../../engine/commands/zsets/
 import { parseLexRange } from '../../engine/commands/zsets/lex.ts';
 import { parseScoreRange } from '../../engine/commands/zsets/score.ts';
 import type { ZEntry, ZSetValue } from '../../engine/commands/zsets/zset.ts';
-import type { SkipList } from '../../engine/ds/skiplist.ts';
+import type { SkipList, SkipNode } from '../../engine/ds/skiplist.ts';
 import {
   memberRankPath,
   predecessorPath,
@@ -107,6 +109,7 @@ export function insertAccess(
   z: ZSetValue,
   members: readonly Bytes[],
   existedBefore: ReadonlySet<string>,
+  nodesBefore?: ReadonlyMap<string, SkipNode>,
 ): ZsetAccessResult {
   const zsl = z.skiplist();
   if (!zsl) return { ...result([]), scan: insertScan(z, members[0]!, existedBefore) };
@@ -116,7 +119,10 @@ export function insertAccess(
     const score = z.score(key);
     if (score === undefined) continue;
     const s = snap('update', key, predecessorPath(zsl, score, m));
-    searches.push(existedBefore.has(key) ? s : { ...s, inserted: true });
+    if (!existedBefore.has(key)) searches.push({ ...s, inserted: true });
+    else if (nodesBefore?.has(key) && z.table()?.get(key) !== nodesBefore.get(key))
+      searches.push({ ...s, moved: true });
+    else searches.push(s);
   }
   return result(searches, searches.length + Math.max(0, members.length - MAX_SEARCHES));
 }
