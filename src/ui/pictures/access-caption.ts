@@ -103,7 +103,9 @@ export function accessCaption(a: KeyAccess): string {
   else text = rangeCaption(a, s);
   const more = a.searchCount - 1;
   if (more > 0 && a.command !== 'ZCOUNT' && a.command !== 'ZLEXCOUNT') {
-    text += ` (${plural(more, 'more search', 'more searches')} for the other members are drawn too.)`;
+    const drawn = a.searches.length - 1;
+    const rest = more > drawn ? `; ${more - drawn} more not drawn` : '';
+    text += ` The searches for ${plural(more, 'other member')} are drawn too (${drawn}${rest}).`;
   }
   return text;
 }

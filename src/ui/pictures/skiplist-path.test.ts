@@ -147,3 +147,12 @@ describe('search path marks', () => {
     expect(accessCaption(geo)).toBe('GEOSEARCH FROMLONLAT 13.4 52.5 BYRADIUS 200 km: 3 members');
   });
 });
+
+describe('captions of several searches', () => {
+  it('says how many other members were searched and drawn', () => {
+    const many: KeyAccess = { ...zrankC, searchCount: 10, searches: Array(8).fill(zrankC.searches[0]) };
+    expect(accessCaption(many)).toContain(
+      'The searches for 9 other members are drawn too (7; 2 more not drawn).',
+    );
+  });
+});
