@@ -104,8 +104,8 @@ export function accessCaption(a: KeyAccess): string {
   const more = a.searchCount - 1;
   if (more > 0 && a.command !== 'ZCOUNT' && a.command !== 'ZLEXCOUNT') {
     const drawn = a.searches.length - 1;
-    const rest = more > drawn ? `; ${more - drawn} more not drawn` : '';
-    text += ` The searches for ${plural(more, 'other member')} are drawn too (${drawn}${rest}).`;
+    const which = more > drawn ? `${drawn} of the searches` : 'The searches';
+    text += ` ${which} for ${plural(more, 'other member')} are drawn too.`;
   }
   return text;
 }
