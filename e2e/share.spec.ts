@@ -11,9 +11,9 @@ async function tabNames(page: Page): Promise<string[]> {
   return (await page.getByTestId('tab').allTextContents()).map((t) => t.trim());
 }
 
-const SLOW_LINE = /^\(\d+\.\d\ds\)$/;
+const SLOW_LINE = /^(\^C)?\(\d+\.\d\ds\)$/;
 
-/** A tab's lines without redis-cli's "(2.06s)" lines, which time real (not virtual) slowness. */
+/** A tab's lines without redis-cli's "(2.06s)" and "^C(2.06s)" lines, which time real (not virtual) waits. */
 async function replies(page: Page, tab: number): Promise<string[]> {
   return (await lines(page, tab)).filter((l) => !SLOW_LINE.test(l));
 }
@@ -119,4 +119,46 @@ test('a damaged link says so and starts an ordinary empty playground', async ({ 
   expect(await run(page, 'DBSIZE')).toContain('(integer) 0');
   await page.getByTestId('share-banner-dismiss').click();
   await expect(page.getByTestId('share-banner')).toHaveCount(0);
+});
+
+test('subscribed and blocked tabs are replayed without waiting for them', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await openAt(page, './');
+  await expectLastLine(page, PROMPT);
+  await page.getByTestId('clock-toggle').click();
+  await expect(page.getByTestId('clock-toggle')).toHaveText('Play');
+  await page.getByTestId('tab').first().click();
+  await page.keyboard.type('SUBSCRIBE news');
+  await page.keyboard.press('Enter');
+  await expectLastLine(page, '3) (integer) 1', 0);
+
+  await page.getByTestId('add-tab').click();
+  await expectLastLine(page, PROMPT, 1);
+  await run(page, 'PUBLISH news hello', 1);
+  await expectLastLine(page, '3) "hello"', 0);
+  await page.keyboard.type('BLPOP jobs 5');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await lines(page, 1)).at(-1)).toBe('127.0.0.1:6379> BLPOP jobs 5');
+  await stepClock(page, 6000);
+  await expectLastLine(page, PROMPT, 1);
+  await page.getByTestId('tab').first().click();
+  await page.keyboard.press('Control+C');
+  await expectLastLine(page, PROMPT, 0);
+  await run(page, 'LPUSH jobs a', 0);
+
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-url')).toHaveValue(/#s=/);
+  const url = await page.getByTestId('share-url').inputValue();
+  const consoles = [await replies(page, 0), await replies(page, 1)];
+  expect(consoles[1]).toContain('(nil)');
+
+  const other = await browser.newContext();
+  const copy = await other.newPage();
+  await openAt(copy, url);
+  await expect(copy.getByTestId('share-banner')).toContainText('Replayed 4 commands from a shared link', {
+    timeout: 60_000,
+  });
+  expect(await replies(copy, 0)).toEqual(consoles[0]);
+  expect(await replies(copy, 1)).toEqual(consoles[1]);
+  await other.close();
 });
