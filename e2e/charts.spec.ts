@@ -91,7 +91,9 @@ test('keyboard readout, drawing resumes on play, fits 360 px', async ({ page }) 
   await page.setViewportSize({ width: 360, height: 800 });
   await open(page);
   await pause(page);
+  await run(page, 'CONFIG SET maxmemory 1mb');
   for (let i = 0; i < 3; i++) await stepAndSample(page);
+  await expect(page.getByTestId('maxmemory-line')).toHaveAttribute('data-bytes', String(1024 * 1024));
   const readout = page.getByTestId('metrics-readout');
   const last = Number(await readout.getAttribute('data-seq'));
   const slider = page.getByRole('slider', { name: /memory and ops charts/i });

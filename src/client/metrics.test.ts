@@ -10,6 +10,7 @@ function sample(seq: number): MetricsSample {
     nowMs: seq * 1000,
     intervalMs: 1000,
     cause: 'second',
+    maxmemory: 0,
     usedMemory: 900_000,
     keys: 0,
     totalCommands: seq,

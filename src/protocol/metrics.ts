@@ -32,6 +32,8 @@ export interface MetricsSample {
   cause: SampleCause;
   /** INFO memory's used_memory. */
   usedMemory: number;
+  /** The maxmemory config (0: no limit), so a chart can draw the line eviction starts at. */
+  maxmemory: number;
   /** Keys in all databases (the sum of INFO keyspace's keys=). */
   keys: number;
   /** INFO stats' total_commands_processed. */

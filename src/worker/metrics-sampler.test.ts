@@ -21,8 +21,7 @@ function setup(capacity?: number) {
 /** used_memory as INFO memory prints it. */
 function infoUsedMemory(cli: ReturnType<typeof testClient>): number {
   const r = cli.call('INFO', 'memory') as { b: Uint8Array };
-  const text = new TextDecoder().decode(r.b);
-  return Number(/used_memory:(\d+)/.exec(text)![1]);
+  return Number(/used_memory:(\d+)/.exec(new TextDecoder().decode(r.b))![1]);
 }
 
 describe('MetricsSampler', () => {
@@ -101,12 +100,14 @@ describe('MetricsSampler', () => {
     expect(sampler.samples()[0]).toMatchObject({ expiredKeys: 1, expiredDelta: 1, events: ['expire'] });
     cli.call('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-random');
     cli.call('DEBUG', 'POPULATE', '2000');
-    cli.call('CONFIG', 'SET', 'maxmemory', String(infoUsedMemory(cli) - 50_000));
+    const limit = infoUsedMemory(cli) - 50_000;
+    cli.call('CONFIG', 'SET', 'maxmemory', String(limit));
     cli.call('SET', 'one-more', 'v');
     world.advance(1000);
     const s = sampler.samples()[1]!;
     expect(s.evictedDelta).toBeGreaterThan(0);
     expect(s.events).toEqual(['evict']);
+    expect(s.maxmemory).toBe(limit);
     world.advance(1000);
     expect(sampler.samples()[2]).toMatchObject({ evictedDelta: 0, expiredDelta: 0, events: [] });
   });

@@ -157,6 +157,7 @@ function buildSample(node: ServerNode, now: Counters, before: Counters, f: Sampl
     intervalMs: f.intervalMs,
     cause: f.cause,
     usedMemory: usedMemory(node),
+    maxmemory: Number(node.config.get('maxmemory')) || 0,
     keys,
     totalCommands: now.commands,
     ops: delta(now.commands, before.commands),

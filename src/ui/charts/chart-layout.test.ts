@@ -11,6 +11,7 @@ function sample(i: number, over: Partial<MetricsSample> = {}): MetricsSample {
     nowMs: T0 + (i + 1) * 1000,
     intervalMs: 1000,
     cause: 'second',
+    maxmemory: 0,
     usedMemory: 900_000 + i * 1000,
     keys: i,
     totalCommands: i * 10,
@@ -104,5 +105,14 @@ describe('layoutCharts', () => {
     expect(nearestIndex(l.memory.points, l.memory.points[1]!.x + 3)).toBe(1);
     expect(nearestIndex([], 10)).toBe(-1);
     expect(layoutCharts([], 360, 150).memory.points).toEqual([]);
+  });
+
+  it('draws maxmemory when it is set and near the data', () => {
+    const near = layoutCharts([sample(0, { maxmemory: 1_000_000 })], 360, 150).memory;
+    expect(near.limit?.bytes).toBe(1_000_000);
+    expect(near.limit!.y).toBeGreaterThanOrEqual(0);
+    expect(near.limit!.y).toBeLessThan(near.points[0]!.y);
+    expect(layoutCharts([sample(0, { maxmemory: 100_000_000 })], 360, 150).memory.limit).toBeNull();
+    expect(layoutCharts([sample(0)], 360, 150).memory.limit).toBeNull();
   });
 });

@@ -47,7 +47,14 @@ export interface ChartsLayout {
   innerW: number;
   innerH: number;
   xTicks: Tick[];
-  memory: { line: string; area: string; points: MemoryPoint[]; yTicks: Tick[] };
+  memory: {
+    line: string;
+    area: string;
+    points: MemoryPoint[];
+    yTicks: Tick[];
+    /** The latest maxmemory as a horizontal line, when set and near the data (else null). */
+    limit: { y: number; bytes: number } | null;
+  };
   ops: { bars: OpsBar[]; yTicks: Tick[] };
   /** FLUSHALL/FLUSHDB, evictions and restarts (expiries are too common to mark). */
   markers: EventMarker[];
@@ -67,7 +74,7 @@ export function layoutCharts(
   if (samples.length === 0)
     return {
       ...empty,
-      memory: { line: '', area: '', points: [], yTicks: [] },
+      memory: { line: '', area: '', points: [], yTicks: [], limit: null },
       ops: { bars: [], yTicks: [] },
     };
   const [t0, t1] = timeDomain(samples);
@@ -107,14 +114,19 @@ export function timeTicks(t0: number, t1: number, innerW: number): Tick[] {
 type Scale = (v: number) => number;
 
 function memoryLayout(samples: readonly MetricsSample[], x: Scale, innerH: number): ChartsLayout['memory'] {
-  const [lo, hi] = memoryDomain(samples.map((s) => s.usedMemory));
+  const used = samples.map((s) => s.usedMemory);
+  const maxmemory = samples.at(-1)!.maxmemory;
+  // A limit far above the data would flatten it: draw it only within twice the highest used_memory.
+  const showLimit = maxmemory > 0 && maxmemory <= 2 * Math.max(...used);
+  const [lo, hi] = memoryDomain(showLimit ? [...used, maxmemory] : used);
   const y = scaleLinear().domain([lo, hi]).range([innerH, 0]);
   const points = samples.map((s) => ({ x: x(s.nowMs), y: y(s.usedMemory), sample: s }));
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${fix(p.x)},${fix(p.y)}`).join('');
   const area =
     points.length > 0 ? `${line}L${fix(points.at(-1)!.x)},${innerH}L${fix(points[0]!.x)},${innerH}Z` : '';
   const yTicks = byteTicks(lo, hi, 4).map((t) => ({ pos: y(t.value), label: t.label }));
-  return { line, area, points, yTicks };
+  const limit = showLimit ? { y: y(maxmemory), bytes: maxmemory } : null;
+  return { line, area, points, yTicks, limit };
 }
 
 /** [min, max] of used_memory with 10% headroom (at least 1 KiB each side), never below zero. */
