@@ -107,6 +107,9 @@ test('a shared link rebuilds the same session in another browser', async ({ page
 
   await copy.getByTestId('share-banner-dismiss').click();
   await expect(copy.getByTestId('share-banner')).toHaveCount(0);
+  // The rebuilt session runs in memory: the copy's browser storage is neither read nor written.
+  await copy.getByTestId('persist-toggle').click();
+  await expect(copy.getByTestId('persist-storage-error')).toContainText('rebuilt from a shared link');
   await other.close();
 });
 
