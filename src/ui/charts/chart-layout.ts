@@ -13,13 +13,17 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { MetricsEvent, MetricsSample } from '../../protocol/metrics.ts';
 import { groupedInt, timeOfDay } from './chart-format.ts';
+import { type Anchor, AXIS_CHAR_PX, MARKER_CHAR_PX, placeLabels } from './chart-labels.ts';
 
 export const MARGIN = { top: 8, right: 10, bottom: 20, left: 50 };
 
 export interface Tick {
   /** Pixel offset inside the plot area (x from its left, y from its top). */
   pos: number;
+  /** Empty when the label would overlap its neighbour (the tick itself stays). */
   label: string;
+  /** How the label aligns to its tick (x axis: inwards near the ends). */
+  anchor?: Anchor;
 }
 
 export interface MemoryPoint {
@@ -40,6 +44,9 @@ export interface EventMarker {
   x: number;
   seq: number;
   events: MetricsEvent[];
+  /** "flush", "evict, restart"...; null when it would overlap the previous marker's label. */
+  label: string | null;
+  anchor: Anchor;
 }
 
 export interface ChartsLayout {
@@ -79,19 +86,33 @@ export function layoutCharts(
     };
   const [t0, t1] = timeDomain(samples);
   const x = scaleLinear().domain([t0, t1]).range([0, innerW]);
-  const markers: EventMarker[] = [];
-  for (const s of samples) {
-    const events = s.events.filter((e) => MARKED.includes(e));
-    if (events.length > 0) markers.push({ x: x(s.nowMs), seq: s.seq, events });
-  }
   return {
     innerW,
     innerH,
     xTicks: timeTicks(t0, t1, innerW),
     memory: memoryLayout(samples, x, innerH),
     ops: opsLayout(samples, x, innerH),
-    markers,
+    markers: eventMarkers(samples, x, innerW),
   };
+}
+
+function eventMarkers(
+  samples: readonly MetricsSample[],
+  x: (t: number) => number,
+  innerW: number,
+): EventMarker[] {
+  const marked = samples
+    .map((s) => ({ s, events: s.events.filter((e) => MARKED.includes(e)) }))
+    .filter((m) => m.events.length > 0);
+  const items = marked.map((m) => ({ pos: x(m.s.nowMs), text: m.events.join(', ') }));
+  const placed = placeLabels(items, innerW, { charPx: MARKER_CHAR_PX, centred: false, leftRoom: 0 });
+  return marked.map((m, i) => ({
+    x: items[i]!.pos,
+    seq: m.s.seq,
+    events: m.events,
+    label: placed[i]!.shown ? items[i]!.text : null,
+    anchor: placed[i]!.anchor,
+  }));
 }
 
 /** From the start of the first sample's interval to the last sample (at least one second). */
@@ -108,7 +129,13 @@ export function timeTicks(t0: number, t1: number, innerW: number): Tick[] {
     .domain([new Date(t0), new Date(t1)])
     .range([0, innerW]);
   const count = Math.max(2, Math.floor(innerW / 90));
-  return utc.ticks(count).map((d) => ({ pos: utc(d), label: timeOfDay(d.getTime()) }));
+  const ticks = utc.ticks(count).map((d) => ({ pos: utc(d), text: timeOfDay(d.getTime()) }));
+  const placed = placeLabels(ticks, innerW, { charPx: AXIS_CHAR_PX, centred: true, leftRoom: MARGIN.left });
+  return ticks.map((t, i) => ({
+    pos: t.pos,
+    label: placed[i]!.shown ? t.text : '',
+    anchor: placed[i]!.anchor,
+  }));
 }
 
 type Scale = (v: number) => number;
