@@ -8,6 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { lines, PROMPT } from './console-helpers.ts';
 
 export type Scheme = 'light' | 'dark';
 
@@ -22,6 +23,7 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 /** Runs axe over the whole page; prints every violation; fails on serious or critical ones. */
 export async function scan(page: Page, state: string): Promise<ScanResult> {
+  const startedMs = Date.now();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   const lines: string[] = [];
   let serious = 0;
@@ -37,7 +39,8 @@ export async function scan(page: Page, state: string): Promise<ScanResult> {
     (n, v) => n + (BLOCKING.has(v.impact ?? '') ? 0 : v.nodes.length),
     0,
   );
-  console.log(`axe ${state}: ${serious} serious/critical, ${other} minor/moderate nodes`);
+  const tookS = ((Date.now() - startedMs) / 1000).toFixed(1);
+  console.log(`axe ${state}: ${serious} serious/critical, ${other} minor/moderate nodes (${tookS} s)`);
   if (lines.length > 0) console.log(lines.join('\n'));
   // Soft: the test goes on to scan its other states, and fails at the end.
   expect.soft(serious, `serious or critical axe violations in "${state}":\n${lines.join('\n')}`).toBe(0);
@@ -82,4 +85,23 @@ export function luminance(rgb: string): number {
   };
   const [r, g, b] = [m[1], m[2], m[3]].map((c) => lin(Number(c))) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Runs commands on a connection of its own through the page's facade (window.__playground), for the
+ * data a page state needs: typing it key by key is slow on a loaded machine and not what is tested here.
+ */
+export async function seed(page: Page, commands: string[][]): Promise<void> {
+  await page.evaluate(async (cmds) => {
+    const conn = await window.__playground!.connect();
+    const enc = new TextEncoder();
+    for (const argv of cmds) await conn.send(argv.map((a) => enc.encode(a)));
+    await conn.close();
+  }, commands);
+}
+
+/** Opens the site and waits for the first prompt, allowing for a worker that starts slowly on a busy machine. */
+export async function openPatiently(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect.poll(async () => (await lines(page)).at(-1)?.trimEnd(), { timeout: 40_000 }).toBe(PROMPT);
 }

@@ -9,10 +9,18 @@
  * scan, and the clock is paused first so nothing moves under axe.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, emulateScheme, expectNoErrors, scan, type Scheme } from './a11y-helpers.ts';
-import { open, run } from './console-helpers.ts';
+import {
+  collectErrors,
+  emulateScheme,
+  expectNoErrors,
+  scan,
+  seed,
+  type Scheme,
+  openPatiently,
+} from './a11y-helpers.ts';
+import { run } from './console-helpers.ts';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const svg = (page: Page) => page.getByTestId('picture-svg');
 
@@ -20,7 +28,7 @@ const svg = (page: Page) => page.getByTestId('picture-svg');
 async function start(page: Page, scheme: Scheme): Promise<string[]> {
   const errors = collectErrors(page);
   await emulateScheme(page, scheme);
-  await open(page);
+  await openPatiently(page);
   await page.getByTestId('clock-toggle').click();
   await expect(page.getByTestId('clock-toggle')).toHaveText('Play');
   await page.getByTestId('console').first().click();
@@ -65,18 +73,24 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('pictures of zsets and streams', async ({ page }) => {
       const errors = await start(page, scheme);
-      await run(page, 'ZADD small 1 a 2 b 3 c');
+      await seed(page, [['ZADD', 'small', '1', 'a', '2', 'b', '3', 'c']]);
       await viz(page, 'small', 'zset-listpack');
       await check(page, errors, `${scheme}: zset listpack`);
 
-      const pairs = Array.from({ length: 140 }, (_, i) => `${i} m${i}`).join(' ');
-      await run(page, `ZADD big ${pairs}`);
+      // Past zset-max-listpack-entries the zset is a skiplist (as with 129 members by default).
+      await seed(page, [['CONFIG', 'SET', 'zset-max-listpack-entries', '8']]);
+      const pairs = Array.from({ length: 24 }, (_, i) => [String(i), `m${i}`]).flat();
+      await seed(page, [['ZADD', 'big', ...pairs]]);
       await viz(page, 'big', 'zset-skiplist');
       await check(page, errors, `${scheme}: zset skiplist`);
 
-      for (let i = 1; i <= 4; i++) await run(page, `XADD s ${i}-0 f v${i}`);
-      await run(page, 'XGROUP CREATE s g 0');
-      await run(page, 'XREADGROUP GROUP g alice COUNT 2 STREAMS s >');
+      await seed(page, [
+        ['XADD', 's', '1-0', 'f', 'v1'],
+        ['XADD', 's', '2-0', 'f', 'v2'],
+        ['XADD', 's', '3-0', 'f', 'v3'],
+        ['XGROUP', 'CREATE', 's', 'g', '0'],
+        ['XREADGROUP', 'GROUP', 'g', 'alice', 'COUNT', '2', 'STREAMS', 's', '>'],
+      ]);
       await viz(page, 's', 'stream');
       await expect(page.locator('svg.pic g.st-pending')).toHaveCount(2);
       await check(page, errors, `${scheme}: stream with a group`);
@@ -84,24 +98,26 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('pictures of lists, sets, hashes, strings, HyperLogLogs and geo sets', async ({ page }) => {
       const errors = await start(page, scheme);
-      await run(page, 'RPUSH l a b c d');
+      await seed(page, [['RPUSH', 'l', 'a', 'b', 'c', 'd']]);
       await viz(page, 'l', 'cells', 'list-quicklist');
-      await run(page, 'SADD st 1 2 3');
+      await seed(page, [['SADD', 'st', '1', '2', '3']]);
       await viz(page, 'st', 'cells', 'set-intset');
-      await run(page, 'HSET h f1 v1 f2 v2');
+      await seed(page, [['HSET', 'h', 'f1', 'v1', 'f2', 'v2']]);
       await viz(page, 'h', 'cells', 'hash-listpack');
       await check(page, errors, `${scheme}: list, set and hash cells`);
 
-      await run(page, 'SET str hello');
+      await seed(page, [['SET', 'str', 'hello']]);
       await viz(page, 'str', 'cells', 'string');
       await check(page, errors, `${scheme}: string`);
 
-      await run(page, 'PFADD hll a b c');
+      await seed(page, [['PFADD', 'hll', 'a', 'b', 'c']]);
       await run(page, 'viz hll');
       await expect(page.getByTestId('hll')).toHaveAttribute('data-nonzero', '3');
       await check(page, errors, `${scheme}: HyperLogLog`);
 
-      await run(page, 'GEOADD Sicily 13.361389 38.115556 Palermo 15.087269 37.502669 Catania');
+      await seed(page, [
+        ['GEOADD', 'Sicily', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania'],
+      ]);
       await viz(page, 'Sicily', 'zset-listpack');
       await expect(page.locator('svg.geo-plane g.geo-point')).toHaveCount(2);
       await check(page, errors, `${scheme}: geo set`);
@@ -109,7 +125,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('picture views and panels', async ({ page }) => {
       const errors = await start(page, scheme);
-      await run(page, 'MSET foo 1 {foo}x 2 bar 3');
+      await seed(page, [['MSET', 'foo', '1', '{foo}x', '2', 'bar', '3']]);
       await page.getByTestId('view-slots').click();
       await expect(page.getByTestId('slot-grid')).toHaveAttribute('data-keys', '3');
       await check(page, errors, `${scheme}: hash slots`);

@@ -9,8 +9,15 @@
  *   remembered across a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { backgroundOf, collectErrors, emulateScheme, expectNoErrors, luminance } from './a11y-helpers.ts';
-import { open, run } from './console-helpers.ts';
+import {
+  backgroundOf,
+  collectErrors,
+  emulateScheme,
+  expectNoErrors,
+  luminance,
+  openPatiently,
+} from './a11y-helpers.ts';
+import { run } from './console-helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -88,7 +95,7 @@ for (const size of SIZES) {
 
     test('no sideways scrolling; header controls, view tabs and pictures fit', async ({ page }) => {
       const errors = collectErrors(page);
-      await open(page);
+      await openPatiently(page);
       expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
       for (const id of HEADER_CONTROLS) await fitsWidth(page, id);
       await fitsWidth(page, 'add-tab');
@@ -119,7 +126,7 @@ for (const size of SIZES) {
 
     test('the keyboard reaches everything, with a visible focus ring', async ({ page }) => {
       const errors = collectErrors(page);
-      await open(page);
+      await openPatiently(page);
       await run(page, 'MSET k1 a k2 b');
       await expect(page.getByTestId('keyspace-row')).toHaveCount(2);
       // Start from the top of the page.
@@ -183,7 +190,7 @@ test('the theme switch changes the page, the terminal and the pictures, and is r
 }) => {
   const errors = collectErrors(page);
   await emulateScheme(page, 'light');
-  await open(page);
+  await openPatiently(page);
   await run(page, 'ZADD z 1 a 2 b');
   await run(page, 'viz z');
   await expect(page.getByTestId('picture-svg')).toHaveAttribute('data-kind', 'zset-listpack');

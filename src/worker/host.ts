@@ -318,7 +318,7 @@ export class PlaygroundHost {
       s.driver.sync();
       s.watch.tick();
       s.metrics.flush(true);
-      s.ratelimit.flush();
+      s.ratelimit.tick();
       if (this.persistence) {
         this.persistence.tick(s.stopped ? null : s.node);
         this.pushPersistState(s, true);
