@@ -36,6 +36,10 @@ export interface ClockInfo {
   speed: number;
 }
 
+/** A bot started or stopped through this facade. */
+export type BotAction =
+  { action: 'start'; spec: BotSpec } | { action: 'stop'; botId: number; remove: boolean };
+
 /** A clock action taken through this facade (reads, i.e. zero steps, are not actions). */
 export type ClockAction = { action: 'pause' | 'play' } | { action: 'step' | 'speed'; value: number };
 
@@ -55,6 +59,7 @@ export class Playground {
   private readonly connections = new Map<number, Connection>();
   private readonly changeListeners = new Set<(c: KeyspaceChange) => void>();
   private readonly clockActionListeners = new Set<(a: ClockAction, after: ClockInfo) => void>();
+  private readonly botActionListeners = new Set<(a: BotAction) => void>();
   private readonly rateLimitListeners = new Set<(s: RateLimitSnapshot) => void>();
 
   private constructor(
@@ -137,12 +142,24 @@ export class Playground {
 
   /** Starts a bot client (a named connection driven by the virtual clock); rejects a bad spec. */
   async startBot(spec: BotSpec): Promise<BotStatus> {
+    this.notifyBotAction({ action: 'start', spec });
     return (await this.rpc.request({ type: 'botStart', spec }, 'bot')).bot;
   }
 
   /** Stops a bot and closes its connection; `remove` also drops it from listBots(). */
   async stopBot(botId: number, remove = false): Promise<BotStatus> {
+    this.notifyBotAction({ action: 'stop', botId, remove });
     return (await this.rpc.request({ type: 'botStop', botId, remove }, 'bot')).bot;
+  }
+
+  /** Called as a bot start or stop is sent, before the worker sees it (sharing links record these). */
+  onBotAction(cb: (action: BotAction) => void): () => void {
+    this.botActionListeners.add(cb);
+    return () => void this.botActionListeners.delete(cb);
+  }
+
+  private notifyBotAction(action: BotAction): void {
+    for (const cb of [...this.botActionListeners]) safeCall(() => cb(action));
   }
 
   /** Every bot with its counters (sent, received, processed, last reply and error). */

@@ -17,6 +17,8 @@ const session: SharedSession = {
     { kind: 'clock', atMs: 10_500, action: 'speed', value: 2.5 },
     { kind: 'clock', atMs: 10_500, action: 'play' },
     { kind: 'tabClose', atMs: 11_000, tab: 2 },
+    { kind: 'botStart', atMs: 11_000, spec: { kind: 'script', everyMs: 500, commands: [['INCR', 'ticks']] } },
+    { kind: 'botStop', atMs: 12_000, botId: 1, remove: false },
   ],
   end: { atMs: 12_000, paused: true, speed: 2.5, activeTab: 1 },
   dropped: 3,
@@ -83,6 +85,9 @@ describe('share codec', () => {
       { ...good, e: [[0, 'o', 1, '']] },
       { ...good, e: [[0, 'c', 'rewind']] },
       { ...good, e: [[0, 'c', 'step']] },
+      { ...good, e: [[0, 'b', 'script']] },
+      { ...good, e: [[0, 'b', {}]] },
+      { ...good, e: [[0, 's', 1, 2]] },
       { ...good, end: [0, 2, 1, 1] },
       { ...good, end: [0, 1, 0, 1] },
     ];

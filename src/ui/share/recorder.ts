@@ -11,6 +11,8 @@
  * The log is a prefix: once a cap (SHARE_LIMITS) is reached, that event and every later one are only
  * counted as dropped, since a log with holes would replay into a different world.
  */
+import type { BotSpec } from '../../protocol/bots.ts';
+import { textOf } from './wire.ts';
 import {
   SHARE_LIMITS,
   type ClockActionName,
@@ -72,6 +74,14 @@ export class SessionRecorder {
     this.add({ kind: 'tabClose', atMs: this.clock.lastNowMs(), tab }, 0);
   }
 
+  botStarted(spec: BotSpec): void {
+    this.stamped({ kind: 'botStart', atMs: 0, spec }, JSON.stringify(spec).length);
+  }
+
+  botStopped(botId: number, remove: boolean): void {
+    this.stamped({ kind: 'botStop', atMs: 0, botId, remove }, 0);
+  }
+
   clockAction(action: ClockActionName, nowMs: number, value?: number): void {
     const ev: ShareEvent =
       value === undefined
@@ -82,7 +92,7 @@ export class SessionRecorder {
 
   /** Continues the log of a replayed link, so a link made afterwards holds the replayed part too. */
   adopt(session: SharedSession): void {
-    for (const ev of session.events) this.add({ ...ev, atMs: this.startMs + ev.atMs }, textLength(ev));
+    for (const ev of session.events) this.add({ ...ev, atMs: this.startMs + ev.atMs }, textOf(ev).length);
     this.droppedCount += session.dropped;
   }
 
@@ -137,10 +147,4 @@ export class SessionRecorder {
 
 function clipName(name: string): string {
   return name.slice(0, SHARE_LIMITS.nameCharsMax) || '?';
-}
-
-function textLength(ev: ShareEvent): number {
-  if (ev.kind === 'line') return ev.line.length;
-  if (ev.kind === 'tabOpen' || ev.kind === 'tabRename') return ev.name.length;
-  return 0;
 }

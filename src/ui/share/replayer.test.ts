@@ -73,6 +73,8 @@ describe('runReplay', () => {
         ),
         typeInterrupt: async () => void log.push(`${tab}> ^C`),
       }),
+      startBot: async (spec) => void log.push(`bot ${spec.kind}`),
+      stopBot: async (id, remove) => void log.push(`stop bot ${id}${remove ? ' removed' : ''}`),
       giveUp: () => Promise.resolve(),
       onProgress: (done, total) => void log.push(`${done}/${total}`),
     };
@@ -117,6 +119,37 @@ describe('runReplay', () => {
       'clock playing x2',
     ]);
     expect(log.filter((l) => /^\d+\/8$/.test(l))).toHaveLength(8);
+  });
+
+  it('starts and stops bots at their times, going on when the worker refuses one', async () => {
+    const { log, ports } = harness();
+    ports.startBot = async (spec) => {
+      log.push(`bot ${spec.kind}`);
+      if (spec.kind === 'publisher') throw new Error('bad spec');
+    };
+    const spec = { kind: 'script' as const, everyMs: 100, commands: [['INCR', 'n']] };
+    const plan = planReplay(
+      session([
+        { kind: 'botStart', atMs: 1000, spec },
+        {
+          kind: 'botStart',
+          atMs: 1000,
+          spec: { kind: 'publisher', channel: 'c', perSecond: -1, message: 'm' },
+        },
+        { kind: 'botStop', atMs: 2500, botId: 1, remove: true },
+      ]),
+    );
+    await runReplay(plan, ports);
+    expect(log.filter((l) => !/^\d+\/3$/.test(l))).toEqual([
+      'pause',
+      'step 970',
+      'bot script',
+      'bot publisher',
+      'step 1500',
+      'stop bot 1 removed',
+      'activate 2',
+      'clock playing x2',
+    ]);
   });
 
   it('moves on when a line does not settle', async () => {

@@ -13,6 +13,7 @@
  * is blocked (BLPOP 0 waits for a push from another tab, as it did for the user). A line that has not
  * settled after `giveUp()` (real time) is left running, so a replay can never hang.
  */
+import type { BotSpec } from '../../protocol/bots.ts';
 import type { ShareEnd, ShareEvent, SharedSession } from './types.ts';
 
 export interface ReplayStep {
@@ -72,6 +73,9 @@ export interface ReplayPorts {
   activateTab(tab: number): void;
   /** The tab's console once it is mounted (opening the tab first when it is not open). */
   console(tab: number): Promise<ReplayConsole>;
+  /** Starts or stops a bot as recorded (a refusal is the worker's, as it was the first time). */
+  startBot(spec: BotSpec): Promise<void>;
+  stopBot(botId: number, remove: boolean): Promise<void>;
   /** Resolves when a line has waited long enough to stop waiting for it. */
   giveUp(): Promise<void>;
   onProgress?(done: number, total: number): void;
@@ -113,6 +117,12 @@ async function applyEvent(event: ShareEvent, ports: ReplayPorts): Promise<boolea
       ports.closeTab(event.tab);
       return true;
     case 'clock':
+      return true;
+    case 'botStart':
+      await ports.startBot(event.spec).catch(() => {});
+      return true;
+    case 'botStop':
+      await ports.stopBot(event.botId, event.remove).catch(() => {});
       return true;
     case 'line':
     case 'interrupt': {

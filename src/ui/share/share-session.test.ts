@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClockAction, ClockInfo } from '../../client/playground.ts';
+import type { BotAction, BotSpec, ClockAction, ClockInfo } from '../../client/playground.ts';
 import { codeFromHash, openLink } from './link.ts';
 import { registerReplayTarget } from './replay-targets.ts';
 import { type ShareBannerState, type SharePlayground, ShareSession, type TabsPort } from './share-session.ts';
@@ -12,6 +12,7 @@ class FakePlayground implements SharePlayground {
   clock: ClockInfo = { nowMs: START, paused: false, speed: 1 };
   readonly actions: string[] = [];
   private readonly listeners: ((a: ClockAction, c: ClockInfo) => void)[] = [];
+  private readonly botListeners: ((a: BotAction) => void)[] = [];
   constructor(readonly seed: number) {}
   async readClock(): Promise<ClockInfo> {
     return this.clock;
@@ -27,6 +28,18 @@ class FakePlayground implements SharePlayground {
   }
   async setSpeed(factor: number): Promise<void> {
     this.act({ action: 'speed', value: factor }, { speed: factor });
+  }
+  async startBot(spec: BotSpec): Promise<void> {
+    this.actions.push(`bot ${spec.kind}`);
+    for (const cb of this.botListeners) cb({ action: 'start', spec });
+  }
+  async stopBot(botId: number, remove = false): Promise<void> {
+    this.actions.push(`stop bot ${botId}`);
+    for (const cb of this.botListeners) cb({ action: 'stop', botId, remove });
+  }
+  onBotAction(cb: (a: BotAction) => void): () => void {
+    this.botListeners.push(cb);
+    return () => {};
   }
   onClockAction(cb: (a: ClockAction, c: ClockInfo) => void): () => void {
     this.listeners.push(cb);
@@ -83,9 +96,11 @@ describe('ShareSession', () => {
     here.tabRenamed(2, 'sets');
     here.entered(2, { kind: 'line', line: 'SPOP s' });
     here.entered(2, { kind: 'interrupt' });
+    await pg.startBot({ kind: 'script', everyMs: 1000, commands: [['INCR', 'n']] });
+    await pg.stopBot(1);
     await pg.setSpeed(10);
     const link = await here.makeLink(2, 'https://example.org/play/');
-    expect(link).toMatchObject({ events: 8, dropped: 0 });
+    expect(link).toMatchObject({ events: 10, dropped: 0 });
     expect(banners).toEqual([]);
 
     const opening = await openLink(new URL(link.url).hash);
@@ -106,14 +121,14 @@ describe('ShareSession', () => {
     ]);
     expect(shellThere.active()).toBe(2);
     expect(copyPg.clock).toEqual({ nowMs: START + 10_000, paused: true, speed: 10 });
-    expect(copyPg.actions).toEqual(['pause', 'step 9980', 'speed 10']);
+    expect(copyPg.actions).toEqual(['pause', 'step 9980', 'bot script', 'stop bot 1', 'speed 10']);
     expect(seen.at(-1)).toEqual({ kind: 'replayed', lines: 2, unsettled: 0, dropped: 0 });
     expect(seen[0]).toMatchObject({ kind: 'replaying', done: 0 });
 
     // The replay's own typing and clock actions were not recorded twice; later input is.
     there.entered(1, { kind: 'line', line: 'GET a' });
     const again = await there.makeLink(1, 'https://example.org/play/');
-    expect(again.events).toBe(9);
+    expect(again.events).toBe(11);
     there.dismiss();
     expect(there.banner).toBeNull();
   });

@@ -8,7 +8,7 @@
  * recorded twice); the replayed log is adopted first, so a link made afterwards still rebuilds
  * everything from the start.
  */
-import type { ClockAction, ClockInfo } from '../../client/playground.ts';
+import type { BotAction, BotSpec, ClockAction, ClockInfo } from '../../client/playground.ts';
 import type { EnteredInput } from '../console/types.ts';
 import { encodeSession } from './codec.ts';
 import { type LinkOpening, shareUrl } from './link.ts';
@@ -52,6 +52,9 @@ export interface SharePlayground {
   step(ms: number): Promise<void>;
   setSpeed(factor: number): Promise<void>;
   onClockAction(cb: (action: ClockAction, after: ClockInfo) => void): () => void;
+  startBot(spec: BotSpec): Promise<unknown>;
+  stopBot(botId: number, remove?: boolean): Promise<unknown>;
+  onBotAction(cb: (action: BotAction) => void): () => void;
 }
 
 export class ShareSession {
@@ -87,6 +90,9 @@ export class ShareSession {
     this.recorder = recorder;
     pg.onClockAction((a, after) =>
       recorder.clockAction(a.action, after.nowMs, 'value' in a ? a.value : undefined),
+    );
+    pg.onBotAction((a) =>
+      a.action === 'start' ? recorder.botStarted(a.spec) : recorder.botStopped(a.botId, a.remove),
     );
     if (opening.kind === 'error') this.show({ kind: 'error', message: opening.message });
     if (opening.kind === 'session') await this.replay(pg, opening.session, tabs);
@@ -150,6 +156,8 @@ export class ShareSession {
         if (pg.clock?.speed !== speed) await pg.setSpeed(speed);
         if (!paused) await pg.play();
       },
+      startBot: async (spec) => void (await pg.startBot(spec)),
+      stopBot: async (botId, remove) => void (await pg.stopBot(botId, remove)),
       openTab: (tab, name) => tabs.open(tab, name),
       renameTab: (tab, name) => tabs.rename(tab, name),
       closeTab: (tab) => tabs.close(tab),

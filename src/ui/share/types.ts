@@ -1,3 +1,5 @@
+import type { BotSpec } from '../../protocol/bots.ts';
+
 /*
  * A shared session: what a sharing link carries to rebuild a playground session in another browser.
  *
@@ -7,7 +9,8 @@
  * stamped with the virtual time it took effect at, as an offset from startMs. `end` is the clock and the
  * active tab when the link was made, restored once the log has been replayed.
  *
- * Bots are not recorded: a replayed session starts none (the share panel says so).
+ * Bot starts and stops are recorded too (as the spec sent to the worker): bots run on the virtual clock,
+ * so started at the same times they act the same.
  */
 
 export type ClockActionName = 'pause' | 'play' | 'step' | 'speed';
@@ -20,6 +23,8 @@ export type ShareEvent =
   | { kind: 'tabOpen'; atMs: number; tab: number; name: string }
   | { kind: 'tabRename'; atMs: number; tab: number; name: string }
   | { kind: 'tabClose'; atMs: number; tab: number }
+  | { kind: 'botStart'; atMs: number; spec: BotSpec }
+  | { kind: 'botStop'; atMs: number; botId: number; remove: boolean }
   /** A clock action; `value` is the step in ms or the speed factor. atMs is the time after it. */
   | { kind: 'clock'; atMs: number; action: ClockActionName; value?: number };
 
@@ -45,7 +50,7 @@ export interface SharedSession {
 export const SHARE_LIMITS = {
   /** The first this many events are kept. */
   eventsMax: 1000,
-  /** Total characters of entered lines and tab names kept. */
+  /** Total characters of entered lines, tab names and bot specs (as JSON) kept. */
   textCharsMax: 100_000,
   /** One console tab name (TabBar caps names at 40). */
   nameCharsMax: 40,

@@ -2,18 +2,20 @@
  * The JSON shape inside a link, kept terse because every byte lands in a URL:
  *   { v: 1, s: seed, t0: startMs, e: [[atMs, code, ...args], ...], end: [atMs, paused01, speed, tab], d: dropped }
  * with event codes l (line: tab, text), i (interrupt: tab), o / r (tab open / rename: tab, name),
- * x (tab close: tab), c (clock: action, value?).
+ * x (tab close: tab), c (clock: action, value?), b (bot start: spec), s (bot stop: id, remove01).
  *
  * fromWire() trusts nothing: a link may have been edited or cut short, so every field is checked and
  * the first problem is reported as a sentence a user can act on (ShareError), never an exception from
  * deep inside the replay.
  */
+import type { BotSpec } from '../../protocol/bots.ts';
 import { SHARE_LIMITS, type ClockActionName, type ShareEvent, type SharedSession } from './types.ts';
 
 export const WIRE_VERSION = 1;
 
 export class ShareError extends Error {}
 
+/** Bot specs travel as objects (the worker checks them when the replay starts the bot). */
 type WireEvent = (string | number)[];
 
 export interface WireSession {
@@ -49,6 +51,10 @@ function eventToWire(ev: ShareEvent): WireEvent {
       return [ev.atMs, 'r', ev.tab, ev.name];
     case 'tabClose':
       return [ev.atMs, 'x', ev.tab];
+    case 'botStart':
+      return [ev.atMs, 'b', ev.spec as unknown as string];
+    case 'botStop':
+      return [ev.atMs, 's', ev.botId, ev.remove ? 1 : 0];
     case 'clock':
       return ev.value === undefined ? [ev.atMs, 'c', ev.action] : [ev.atMs, 'c', ev.action, ev.value];
   }
@@ -99,8 +105,9 @@ function isSpeed(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x) && x > 0;
 }
 
-function textOf(ev: ShareEvent): string {
+export function textOf(ev: ShareEvent): string {
   if (ev.kind === 'line') return ev.line;
+  if (ev.kind === 'botStart') return JSON.stringify(ev.spec);
   if (ev.kind === 'tabOpen' || ev.kind === 'tabRename') return ev.name;
   return '';
 }
@@ -125,6 +132,12 @@ function eventFromWire(w: unknown, index: number): ShareEvent {
       return { kind: code === 'o' ? 'tabOpen' : 'tabRename', atMs, tab: a, name: b };
     case 'c':
       return clockFromWire(w, atMs, bad);
+    case 'b':
+      if (w.length !== 3 || !isObject(a) || typeof a.kind !== 'string') return bad();
+      return { kind: 'botStart', atMs, spec: a as unknown as BotSpec };
+    case 's':
+      if (w.length !== 4 || !isCount(a) || (b !== 0 && b !== 1)) return bad();
+      return { kind: 'botStop', atMs, botId: a, remove: b === 1 };
     default:
       return bad();
   }
