@@ -58,6 +58,9 @@ export function drawSkiplistPath(svgEl: SVGSVGElement, view: ZsetSkiplistView, a
   drawHops(layer, marks.hops, ms);
   drawDrops(layer, marks.drops, ms);
   if (replay) scrollToNode(svgEl, marks.found[0] ?? marks.stood.at(-1) ?? 0);
+  // One new node gets the full "level L of 32"; several (a multi-member ZADD) get a short "L2" each,
+  // which fits above a tower without running into its neighbours' labels.
+  const short = marks.inserted.length > 1;
   for (const n of marks.inserted) {
     layer
       .append('text')
@@ -65,7 +68,7 @@ export function drawSkiplistPath(svgEl: SVGSVGElement, view: ZsetSkiplistView, a
       .attr('data-rank', n.id)
       .attr('x', layout.nodes[n.id]!.x + BOX_W / 2)
       .attr('y', levelY(layout.baseY, n.level - 1) - 5)
-      .text(`level ${n.level} of ${MAX_LEVEL}`);
+      .text(short ? `L${n.level}` : `level ${n.level} of ${MAX_LEVEL}`);
   }
 }
 
