@@ -165,3 +165,35 @@ test('subscribed and blocked tabs are replayed without waiting for them', async 
   expect(await replies(copy, 1)).toEqual(consoles[1]);
   await other.close();
 });
+
+test('bots started in the session run again in the rebuilt one', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await openAt(page, './');
+  await expectLastLine(page, PROMPT);
+  await page.getByTestId('clock-toggle').click();
+  await expect(page.getByTestId('clock-toggle')).toHaveText('Play');
+  await page.evaluate(() =>
+    window.__playground!.startBot({
+      kind: 'script',
+      name: 'ticker',
+      everyMs: 250,
+      commands: [['INCR', 'ticks']],
+    }),
+  );
+  await stepClock(page, 5000);
+  await page.getByTestId('tab').first().click();
+  const ticks = await run(page, 'GET ticks');
+  expect(ticks.join('\n')).toMatch(/^"\d+"$/m);
+
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-url')).toHaveValue(/#s=/);
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await browser.newContext();
+  const copy = await other.newPage();
+  await openAt(copy, url);
+  await expect(copy.getByTestId('share-banner')).toContainText('Replayed 1 command from a shared link', {
+    timeout: 60_000,
+  });
+  expect(await replies(copy, 0)).toEqual(await replies(page, 0));
+  await other.close();
+});
