@@ -35,6 +35,16 @@ describe('rate-limit lab host', () => {
     expect(pushes(posted.slice(n))).toHaveLength(0);
   });
 
+  it('while playing, pushes about ten times a virtual second, not on every tick', () => {
+    const { req, posted, env } = startedHost();
+    req({ type: 'rateLimitStart', settings: { perSecond: 100, limit: 50 } });
+    const before = posted.length;
+    env.passRealTime(1000);
+    const sent = pushes(posted.slice(before));
+    expect(sent.length).toBe(10);
+    expect(sent.reduce((n, s) => n + s.records.length, 0)).toBe(100);
+  });
+
   it('refuses bad settings with the reason, stops and resets', () => {
     const { req, posted } = startedHost();
     expect(req({ type: 'rateLimitStart', settings: { algorithm: 'leaky' } })).toMatchObject({

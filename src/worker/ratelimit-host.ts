@@ -1,8 +1,9 @@
 /*
  * The worker's side of the rate-limit lab: maps rateLimitStart / Stop / Reset / State onto the
  * session's RateLimitLab (src/sim/ratelimit) and pushes `rateLimitEvents` when the lab made requests
- * or changed state since the last push. The host calls flush() after the clock moved (its tick while
- * playing, each clock request) so the picture follows pause, play, speed and step without polling.
+ * or changed state since the last push. The host calls flush() after each clock request and tick()
+ * on its periodic tick while playing (pushing every TICKS_PER_PUSH ticks, about 10 a second, so a
+ * fast run never floods the page), so the picture follows pause, play, speed and step without polling.
  *
  * Replies are converted to the wire model as a RESP2 client reads them (the lab's connection never
  * sends HELLO 3). Commands travel only with the newest COMMANDS_CARRIED records of a message.
@@ -23,9 +24,13 @@ import { toWire } from './wire.ts';
 
 export type RateLimitMessage = RequestOf<RateLimitRequest['type']>;
 
+/** While playing, requests are pushed every this many host ticks (25 ms each): about 10 pushes a second. */
+export const TICKS_PER_PUSH = 4;
+
 export class RateLimitHost {
   readonly lab: RateLimitLab;
   private lastStatus = '';
+  private ticks = 0;
 
   constructor(
     private readonly world: World,
@@ -56,6 +61,12 @@ export class RateLimitHost {
     if (fresh.length === 0 && text === this.lastStatus) return;
     this.lastStatus = text;
     this.post({ type: 'rateLimitEvents', snapshot: this.snapshot(status, fresh) });
+  }
+
+  /** The host's periodic tick while playing: pushes at most every TICKS_PER_PUSH ticks. */
+  tick(): void {
+    this.ticks = (this.ticks + 1) % TICKS_PER_PUSH;
+    if (this.ticks === 0) this.flush();
   }
 
   /** The server went away (SHUTDOWN, restart): stop the lab and tell the UI. */

@@ -111,13 +111,14 @@ function drawLimit(svg: Svg, l: LabLayout, label: string): void {
 }
 
 function drawMarks(g: Selection<SVGGElement, unknown, null, undefined>, marks: Mark[]): void {
+  const fadeMs = motionMs(250);
   g.selectAll<SVGGElement, Mark>('g.rl-mark')
     .data(marks, (d) => d.seq)
     .join((enter) => {
       const m = enter.append('g').attr('class', 'rl-mark');
       m.append('title');
       // A new request pops in (no motion when the user asks for reduced motion).
-      m.attr('opacity', 0).transition().duration(motionMs(250)).attr('opacity', 1);
+      m.attr('opacity', 0).transition().duration(fadeMs).attr('opacity', 1);
       return m;
     })
     .attr('data-seq', (d) => d.seq)
