@@ -15,6 +15,16 @@ interface MarkData {
   count: number;
 }
 
+/** Console errors of the page (the test ends by expecting none). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
 /** Opens the site (the first load after the server starts can be slow on a busy machine). */
 async function openLab(page: Page): Promise<void> {
   await page.goto('./');
@@ -146,4 +156,36 @@ test('token bucket: a burst up to the capacity, then the refill rate; the log sh
   await expect(page.getByTestId('rl-summary')).toHaveAttribute('data-state', 'idle');
   await page.getByTestId('console').first().click();
   expect(await run(page, 'exists rl:bucket:alice')).toContain('(integer) 0');
+});
+
+test('while the clock plays (10x) the lab keeps sending; pausing stops it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openLab(page);
+  await page.getByTestId('rl-algorithm').selectOption('sliding-counter');
+  await page.getByTestId('rl-pattern').selectOption('bursty');
+  await page.getByTestId('rl-start').click();
+  const summary = page.getByTestId('rl-summary');
+  await expect(summary).toHaveAttribute('data-state', 'running');
+  await expect(summary).toContainText('The clock is paused');
+  await page.evaluate(async () => {
+    await window.__playground!.setSpeed(10);
+    await window.__playground!.play();
+  });
+  await expect
+    .poll(async () => Number(await summary.getAttribute('data-rejected')), { timeout: 30_000 })
+    .toBeGreaterThan(5);
+  await expect(
+    page.locator('[data-testid=rl-picture] g.rl-mark[data-outcome=allowed]').first(),
+  ).toBeAttached();
+  await expect(page.locator('[data-testid=rl-picture] rect.rl-span')).toHaveCount(1);
+  await page.evaluate(() => window.__playground!.pause());
+  await expect(summary).toContainText('The clock is paused');
+  const total = async () =>
+    Number(await summary.getAttribute('data-allowed')) + Number(await summary.getAttribute('data-rejected'));
+  const before = await total();
+  await page.evaluate(() => window.__playground!.step(1000));
+  // Bursty traffic averages 8 requests a second: one more virtual second adds some, never hundreds.
+  await expect.poll(total).toBeGreaterThan(before);
+  expect((await total()) - before).toBeLessThan(30);
+  expect(errors).toEqual([]);
 });
