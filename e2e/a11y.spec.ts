@@ -130,12 +130,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('slot-grid')).toHaveAttribute('data-keys', '3');
       await check(page, errors, `${scheme}: hash slots`);
 
+      // The rate-limit lab with a run under way: marks drawn and the command log filled.
       await page.getByTestId('view-ratelimit').click();
-      await expect(page.getByTestId('view-ratelimit')).toHaveAttribute('aria-selected', 'true');
+      await page.getByTestId('rl-start').click();
+      await page.evaluate(() => window.__playground!.step(3000));
+      await expect.poll(() => page.getByTestId('rl-log-entry').count()).toBeGreaterThan(0);
       await check(page, errors, `${scheme}: rate limit`);
 
+      // Memory & ops with a few samples (one per stepped second).
       await page.getByTestId('view-charts').click();
-      await expect(page.getByTestId('view-charts')).toHaveAttribute('aria-selected', 'true');
+      for (let i = 0; i < 3; i++) await page.getByTestId('clock-step').click();
+      await expect
+        .poll(async () => Number(await page.getByTestId('metrics-charts').getAttribute('data-samples')))
+        .toBeGreaterThan(1);
       await check(page, errors, `${scheme}: memory & ops`);
 
       await page.getByTestId('bots-toggle').click();

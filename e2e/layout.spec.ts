@@ -250,3 +250,35 @@ test('the theme switch changes the page, the terminal and the pictures, and is r
     .toBeLessThan(0.2);
   expectNoErrors(errors, 'theme switch');
 });
+
+test('console tabs by keyboard: arrows and Home/End select, F2 renames, Delete closes', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openPatiently(page);
+  await page.getByTestId('add-tab').click();
+  await page.getByTestId('add-tab').click();
+  const tabs = page.getByRole('tab', { name: /Console/ });
+  await expect(tabs).toHaveCount(3);
+  await tabs.nth(2).focus();
+  await page.keyboard.press('Home');
+  await expect(tabs.nth(0)).toBeFocused();
+  await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+  // Only the selected tab is in the Tab order; it names the console it controls.
+  const strip = page.getByRole('tablist', { name: 'Consoles' });
+  await expect(strip.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
+  const panelId = await tabs.nth(0).getAttribute('aria-controls');
+  await expect(page.locator(`#${panelId}`)).toHaveAttribute('role', 'tabpanel');
+
+  await page.keyboard.press('F2');
+  await page.getByLabel('Console name').fill('reader');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tab').first()).toContainText('reader');
+  await page.getByRole('tab', { name: /reader/ }).focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('tab')).toHaveCount(2);
+  await expect(page.getByTestId('tab').first()).not.toContainText('reader');
+  expectNoErrors(errors, 'console tabs by keyboard');
+});
