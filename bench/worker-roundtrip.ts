@@ -13,78 +13,20 @@
  * performance.now() in a page that is not cross-origin isolated is coarsened (to 0.1 ms in Chromium), so
  * the median is quantised; the mean over the whole run is printed too. Target: median < 1 ms.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchChromium, ROOT, servePreview } from './browser-serve.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** BENCH_DIST serves another build output (e.g. a scratch site); dist/ by default. */
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const SAMPLES = Number(process.argv[2] ?? 2000);
 const WARMUP = 300;
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Timing {
   via: string;
   samplesMs: number[];
   totalMs: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs vite's own bin with node (not through npx) so the PID we hold is the server itself. */
-function startPreview(port: number): ChildProcess {
-  const viteBin = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [
-    viteBin,
-    'preview',
-    '--outDir',
-    DIST,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--strictPort',
-  ];
-  return spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
-}
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 /** Times PING through window.__playground (the facade the console uses). */
@@ -175,17 +117,13 @@ function report(t: Timing): void {
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error('dist/index.html missing: run `npm run build` first');
-  const port = await freePort();
-  const preview = startPreview(port);
-  const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium
-    .launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS })
-    .catch((e: unknown) => {
-      preview.kill();
-      throw e;
-    });
+  const preview = await servePreview(DIST);
+  const url = preview.url;
+  const browser = await launchChromium().catch(async (e: unknown) => {
+    await preview.stop();
+    throw e;
+  });
   try {
-    await waitForHttp(url, 20_000);
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(url);
@@ -201,7 +139,7 @@ async function main(): Promise<void> {
     report(timing);
   } finally {
     await browser.close();
-    preview.kill('SIGTERM');
+    await preview.stop();
   }
 }
 
