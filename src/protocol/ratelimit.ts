@@ -1,5 +1,6 @@
 /*
- * Rate-limit lab messages between the UI and the worker (types only). The worker runs the lab (a bot
+ * Rate-limit lab messages between the UI and the worker (types, and the settings a new lab starts
+ * with: the same as src/sim/ratelimit/settings.ts, which a worker test holds them to). The worker runs the lab (a bot
  * client on the virtual clock, src/sim/ratelimit) and validates settings; the UI starts, stops and
  * resets it, reads a snapshot once, and then follows `rateLimitEvents` pushes: the requests made since
  * the previous push, posted as the clock advances (on the worker's tick while playing, after each
@@ -32,6 +33,19 @@ export interface RateLimitSettings {
   client: string;
   db: number;
 }
+
+/** What the lab's form shows before the user changes anything. */
+export const DEFAULT_RATE_LIMIT_SETTINGS: Readonly<RateLimitSettings> = {
+  algorithm: 'fixed-window',
+  limit: 5,
+  windowMs: 1000,
+  refillPerSecond: 5,
+  pattern: 'steady',
+  perSecond: 8,
+  burst: 10,
+  client: 'alice',
+  db: 0,
+};
 
 export const COMMANDS_CARRIED = 40;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker } from '../protocol/messages.ts';
-import type { RateLimitSnapshot } from '../protocol/ratelimit.ts';
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSnapshot } from '../protocol/ratelimit.ts';
+import { DEFAULT_SETTINGS } from '../sim/ratelimit/settings.ts';
 import { startedHost } from './testenv.ts';
 
 function pushes(posted: FromWorker[]): RateLimitSnapshot[] {
@@ -8,6 +9,10 @@ function pushes(posted: FromWorker[]): RateLimitSnapshot[] {
 }
 
 describe('rate-limit lab host', () => {
+  it('the form starts from the settings the lab fills missing fields with', () => {
+    expect(DEFAULT_RATE_LIMIT_SETTINGS).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('starts the lab, pushes the requests made by each clock step, and answers snapshots', () => {
     const { req, posted } = startedHost();
     req({ type: 'clock', action: 'pause' });

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RateLimitRecord, RateLimitSettings } from '../../protocol/ratelimit.ts';
+import {
+  DEFAULT_RATE_LIMIT_SETTINGS,
+  type RateLimitRecord,
+  type RateLimitSettings,
+} from '../../protocol/ratelimit.ts';
 import { boundaries, countNow, layoutLab, PAD, spanMsOf, timeTicks, tokenLevel } from './ratelimit-layout.ts';
 
-const S: RateLimitSettings = {
-  algorithm: 'fixed-window',
-  limit: 5,
-  windowMs: 1000,
-  refillPerSecond: 5,
-  pattern: 'steady',
-  perSecond: 8,
-  burst: 10,
-  client: 'alice',
-  db: 0,
-};
+const S: RateLimitSettings = { ...DEFAULT_RATE_LIMIT_SETTINGS };
 
 function rec(seq: number, atMs: number, allowed: boolean, count: number): RateLimitRecord {
   return { seq, atMs, allowed, count, limit: 5, key: 'k', commands: [] };
