@@ -4,6 +4,8 @@
  * chart can be compared with what `INFO memory` prints.
  */
 
+import { formatClock } from '../clock-format.ts';
+
 const UNITS = ['K', 'M', 'G', 'T', 'P'];
 
 /** "876.00K", "1.23M", "512B": the used_memory_human form. */
@@ -18,11 +20,9 @@ export function humanBytes(n: number): string {
   return `${n}B`;
 }
 
-/** "14:03:07" (UTC time of day of a virtual unix ms instant). */
+/** "14:03:07" (UTC time of day of a virtual unix ms instant): the header clock without milliseconds. */
 export function timeOfDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return formatClock(ms).slice(0, 8);
 }
 
 /** "12,345" (grouped, locale-independent so tests and screenshots agree). */
