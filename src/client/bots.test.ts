@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
-// As in playground.test.ts: the real worker host runs in-process behind a fake Worker.
-// eslint-disable-next-line no-restricted-imports
-import { fakeHost } from '../worker/testenv.ts';
-import { Playground, type WorkerLike } from './playground.ts';
-
-class FakeWorker implements WorkerLike {
-  onmessage: ((ev: { data: FromWorker }) => void) | null = null;
-  readonly host = fakeHost().host;
-  constructor() {
-    (this.host as unknown as { post: (m: FromWorker) => void }).post = (m) =>
-      queueMicrotask(() => this.onmessage?.({ data: structuredClone(m) }));
-  }
-  postMessage(msg: ToWorker): void {
-    queueMicrotask(() => this.host.handle(structuredClone(msg)));
-  }
-}
+import { FakeWorker } from './fake-worker.test-util.ts';
+import { Playground } from './playground.ts';
 
 describe('Playground bots', () => {
   it('starts a bot, reads its counters as time passes, stops it', async () => {

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
-// The one layering exception: this test runs the real worker host in-process behind a fake Worker.
-// eslint-disable-next-line no-restricted-imports
-import { fakeHost } from '../worker/testenv.ts';
-import { Playground, type WorkerLike } from './playground.ts';
+import { FakeWorker as BaseFakeWorker } from './fake-worker.test-util.ts';
+import { Playground } from './playground.ts';
 
-/*
- * A fake Worker running the real worker host in-process: messages cross as structured clones, each in
- * its own macrotask-free microtask, as postMessage would deliver them asynchronously.
- */
-class FakeWorker implements WorkerLike {
-  onmessage: ((ev: { data: FromWorker }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  readonly host: ReturnType<typeof fakeHost>['host'];
-  readonly sent: ToWorker[] = [];
-  constructor() {
-    this.host = fakeHost().host;
-    (this.host as unknown as { post: (m: FromWorker) => void }).post = (m) =>
-      queueMicrotask(() => this.onmessage?.({ data: structuredClone(m) }));
-  }
-  postMessage(msg: ToWorker): void {
-    this.sent.push(msg);
-    queueMicrotask(() => this.host.handle(structuredClone(msg)));
-  }
-  terminate(): void {}
+/** The shared fake Worker, plus a view of the host's node for tests that reach into the server. */
+class FakeWorker extends BaseFakeWorker {
   node(): NodeView {
     return (this.host as unknown as { session: { node: NodeView } }).session.node;
   }

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../protocol/messages.ts';
 import type { RateLimitSnapshot } from '../protocol/ratelimit.ts';
-// As in playground.test.ts: the real worker host runs in-process behind a fake Worker.
-// eslint-disable-next-line no-restricted-imports
-import { fakeHost } from '../worker/testenv.ts';
-import { Playground, type WorkerLike } from './playground.ts';
-
-class FakeWorker implements WorkerLike {
-  onmessage: ((ev: { data: FromWorker }) => void) | null = null;
-  readonly host = fakeHost().host;
-  constructor() {
-    (this.host as unknown as { post: (m: FromWorker) => void }).post = (m) =>
-      queueMicrotask(() => this.onmessage?.({ data: structuredClone(m) }));
-  }
-  postMessage(msg: ToWorker): void {
-    queueMicrotask(() => this.host.handle(structuredClone(msg)));
-  }
-}
+import { FakeWorker } from './fake-worker.test-util.ts';
+import { Playground } from './playground.ts';
 
 describe('Playground rate-limit lab', () => {
   it('starts the lab, receives its requests as events when the clock steps, stops and resets', async () => {
